@@ -1,0 +1,26 @@
+// Loading: an inventory directory → records (all ingestors) → the merged graph, with every diagnostic kept.
+import { loadDirectory, type FileSummary } from '../../ingest/index.js';
+import { buildGraph } from '../graph/build.js';
+import type { PathwardenGraph } from '../graph/types.js';
+import type { Diagnostic } from '../model/index.js';
+
+export interface LoadedGraph {
+  readonly dir: string;
+  readonly graph: PathwardenGraph;
+  readonly files: readonly FileSummary[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Loads every inventory file under `dir` into one graph. Rejected rows become diagnostics; nothing is thrown for them. */
+export async function loadGraph(dir: string, options: { onRow?: (n: number) => void } = {}): Promise<LoadedGraph> {
+  const records = await loadDirectory(dir, options.onRow ? { onRow: options.onRow } : {});
+  const { graph, diagnostics } = buildGraph(records);
+  return { dir, graph, files: records.files, diagnostics: [...records.diagnostics, ...diagnostics] };
+}
+
+/** Counts of error and warning diagnostics. */
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const d of diagnostics) if (d.severity === 'error') errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}

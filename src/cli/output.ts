@@ -1,0 +1,40 @@
+// Writing reports and diagnostics: the only place that writes to stdout/stderr besides main.ts.
+import { writeFile } from 'node:fs/promises';
+import pc from 'picocolors';
+import { countDiagnostics } from '../analysis/load.js';
+import { formatLocation, type Diagnostic } from '../model/index.js';
+import type { RenderOptions } from '../report/index.js';
+import { VERSION } from './version.js';
+
+/** Diagnostics shown without --verbose. */
+export const DIAGNOSTICS_SHOWN = 20;
+
+/** Render options for stdout or a file. */
+export function renderOptions(limit: number, toFile: boolean): RenderOptions {
+  const color = !toFile && process.stdout.isTTY === true && !process.env['NO_COLOR'];
+  return { limit, color, version: VERSION };
+}
+
+/** Writes a rendered report to the file or stdout. */
+export async function emit(text: string, output: string | undefined): Promise<void> {
+  if (output) await writeFile(output, text, 'utf8');
+  else process.stdout.write(text);
+}
+
+/** One line per diagnostic: `file:line:col field: message [code]`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.severity}: ${formatLocation(d)}${d.message} [${d.code}]`;
+}
+
+/** Prints the input diagnostics summary to stderr (all with verbose, else the first 20). */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], options: { quiet?: boolean; verbose?: boolean }): void {
+  if (options.quiet || diagnostics.length === 0) return;
+  const c = pc.createColors(process.stderr.isTTY === true && !process.env['NO_COLOR']);
+  const shown = options.verbose ? diagnostics : diagnostics.slice(0, DIAGNOSTICS_SHOWN);
+  for (const d of shown) process.stderr.write(`${d.severity === 'error' ? c.red(formatDiagnostic(d)) : c.yellow(formatDiagnostic(d))}\n`);
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file ?? '?')).size;
+  const more = diagnostics.length - shown.length;
+  process.stderr.write(`input: ${errors} rejected row(s) or file(s) in ${files} file(s), ${warnings} warning(s); good rows were loaded`
+    + `${more > 0 ? ` (${more} more not shown: --verbose)` : ''}\n`);
+}

@@ -1,0 +1,31 @@
+// Progress on a terminal: a bar over the stages of a run on stderr. Silent when stderr is not a TTY, under CI,
+// or with --quiet, so piped output stays clean and machine-readable.
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  stage(name: string): void;
+  stop(): void;
+}
+
+const SILENT: Progress = { stage() {}, stop() {} };
+
+/** A stage progress bar over `stages`, or a silent one when no one is watching. */
+export function createProgress(stages: readonly string[], options: { quiet?: boolean } = {}): Progress {
+  if (options.quiet || !process.stderr.isTTY || process.env['CI']) return SILENT;
+  const bar = new cliProgress.SingleBar({
+    stream: process.stderr, format: '{bar} {value}/{total} {stage}', clearOnComplete: true, hideCursor: true,
+  }, cliProgress.Presets.shades_classic);
+  bar.start(stages.length, 0, { stage: 'starting' });
+  let done = 0;
+  return {
+    stage(name) {
+      const i = stages.indexOf(name);
+      done = i >= 0 ? i : done;
+      bar.update(done, { stage: name });
+    },
+    stop() {
+      bar.update(stages.length, { stage: 'done' });
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Accepted exceptions: a CSV of (source, target, reason, owner, expires[, rule]) that suppresses matching findings
+// until it expires; expired exceptions stop suppressing and are reported so someone renews or fixes them.
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { matchesSelector, parseSelector, type Selector } from '../graph/select.js';
+import type { PathwardenGraph } from '../graph/types.js';
+import { InputError, PathwardenError } from '../model/index.js';
+import type { Finding } from './types.js';
+
+export interface AcceptedException {
+  readonly source: string;
+  readonly target: string;
+  readonly rule?: string;
+  readonly reason: string;
+  readonly owner: string;
+  /** ISO date-time; absent = never expires. */
+  readonly expires?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface ExceptionOutcome {
+  readonly exception: AcceptedException;
+  /** Ids of the findings it matches (suppressed when active, returned when expired). */
+  readonly findings: readonly string[];
+  readonly status: 'active' | 'expired' | 'unmatched';
+}
+
+export interface AppliedExceptions {
+  readonly findings: Finding[];
+  readonly suppressed: Finding[];
+  readonly outcomes: ExceptionOutcome[];
+}
+
+const REQUIRED = ['source', 'target', 'reason', 'owner'] as const;
+const ALLOWED = new Set<string>([...REQUIRED, 'expires', 'rule']);
+
+/** Reads an exceptions CSV. Bad files throw InputError naming file, line and field. */
+export async function readExceptions(file: string): Promise<AcceptedException[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new InputError(`cannot read exceptions file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { file }, { cause });
+  }
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  } catch (cause) {
+    const line = (cause as { lines?: number }).lines;
+    throw new InputError(`malformed CSV: ${(cause as Error).message}`, { file, ...(line ? { line } : {}) }, { cause });
+  }
+  const header = (rows[0] ?? []).map((h) => h.toLowerCase());
+  for (const col of header) if (!ALLOWED.has(col)) throw new InputError(`unknown column "${col}" (allowed: ${[...ALLOWED].join(', ')})`, { file, line: 1, field: col });
+  for (const col of REQUIRED) if (!header.includes(col)) throw new InputError(`missing column "${col}"`, { file, line: 1, field: col });
+  return rows.slice(1).map((cells, i) => toException(header, cells, file, i + 2));
+}
+
+function toException(header: readonly string[], cells: readonly string[], file: string, line: number): AcceptedException {
+  const get = (col: string): string | undefined => {
+    const v = cells[header.indexOf(col)];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  for (const col of REQUIRED) if (get(col) === undefined) throw new InputError('required value is empty', { file, line, field: col });
+  const expiresRaw = get('expires');
+  let expires: string | undefined;
+  if (expiresRaw !== undefined) {
+    const t = Date.parse(expiresRaw);
+    if (Number.isNaN(t)) throw new InputError(`"${expiresRaw}" is not an ISO-8601 date`, { file, line, field: 'expires' });
+    expires = new Date(t).toISOString();
+  }
+  const rule = get('rule');
+  return {
+    source: get('source') as string, target: get('target') as string, reason: get('reason') as string,
+    owner: get('owner') as string, file, line, ...(expires ? { expires } : {}), ...(rule ? { rule } : {}),
+  };
+}
+
+function compile(e: AcceptedException): { source: Selector; target: Selector } {
+  try {
+    return { source: parseSelector(e.source), target: parseSelector(e.target) };
+  } catch (cause) {
+    const msg = cause instanceof PathwardenError ? cause.message : String(cause);
+    throw new InputError(msg, { file: e.file, line: e.line, field: 'source/target' }, { cause });
+  }
+}
+
+/** Splits findings into active and suppressed; reports expired and unmatched exceptions. */
+export function applyExceptions(
+  graph: PathwardenGraph, findings: readonly Finding[], exceptions: readonly AcceptedException[], at: number,
+): AppliedExceptions {
+  const suppressedBy = new Map<string, AcceptedException>();
+  const outcomes: ExceptionOutcome[] = [];
+  for (const e of exceptions) {
+    const sel = compile(e);
+    const matched = findings.filter((f) => (e.rule === undefined || e.rule === f.rule)
+      && matchesSelector(sel.source, f.source.id, graph.getNodeAttributes(f.source.id))
+      && matchesSelector(sel.target, f.target.id, graph.getNodeAttributes(f.target.id)));
+    const expired = e.expires !== undefined && Date.parse(e.expires) <= at;
+    outcomes.push({ exception: e, findings: matched.map((f) => f.id), status: expired ? 'expired' : matched.length ? 'active' : 'unmatched' });
+    if (!expired) for (const f of matched) if (!suppressedBy.has(f.id)) suppressedBy.set(f.id, e);
+  }
+  const active: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const f of findings) {
+    const e = suppressedBy.get(f.id);
+    if (!e) active.push(f);
+    else suppressed.push({ ...f, suppressed: { reason: e.reason, owner: e.owner, file: e.file, line: e.line, ...(e.expires ? { expires: e.expires } : {}) } });
+  }
+  return { findings: active, suppressed, outcomes };
+}

@@ -1,0 +1,100 @@
+// Path rank: the source's blast radius × the exploitability of the path's entry credential × the target's weight
+// × a length factor. Every factor is recorded so each ranked path can explain its score (docs/scoring.md).
+import type { PathwardenGraph } from '../graph/types.js';
+import { nodeSpec, type NodeRecord } from '../model/index.js';
+import type { NodeRef, PathRank, RankFactor } from './types.js';
+
+const DAY_MS = 86_400_000;
+/** Age after which a credential counts as long-lived, stale or unrotated. */
+export const STALE_AFTER_DAYS = 90;
+
+/** Weights added to the exploitability multiplier (base 1) per risk factor of the entry credential. */
+export const EXPLOITABILITY_WEIGHTS = {
+  no_expiry: 0.5,
+  long_lived: 0.5,
+  never_rotated: 0.5,
+  unused: 0.25,
+  shared_across_environments: 0.75,
+  shared_by_many_holders: 0.5,
+} as const;
+export type CredentialRisk = keyof typeof EXPLOITABILITY_WEIGHTS;
+
+/** Each extra hop beyond the first lowers the rank by this fraction (longer paths are harder to walk). */
+export const HOP_PENALTY = 0.05;
+
+function dateOf(node: NodeRecord, prop: string): number | undefined {
+  const v = node.properties[prop];
+  return typeof v === 'string' ? Date.parse(v) : undefined;
+}
+
+function daysBetween(a: number, b: number): number {
+  return Math.floor((b - a) / DAY_MS);
+}
+
+/** Risk factors of one credential at time `at`. Pure; used by ranking and by scope reports. */
+export function credentialRisks(graph: PathwardenGraph, id: string, at: number): RankFactor[] {
+  const node = graph.getNodeAttributes(id);
+  const factors: RankFactor[] = [];
+  const add = (name: CredentialRisk, detail: string): void => {
+    factors.push({ name, detail, weight: EXPLOITABILITY_WEIGHTS[name] });
+  };
+  const created = dateOf(node, 'created_at');
+  const expires = dateOf(node, 'expires_at');
+  const used = dateOf(node, 'last_used_at');
+  const rotated = dateOf(node, 'last_rotated_at');
+  if (expires === undefined) add('no_expiry', 'has no expiry date');
+  if (created !== undefined && daysBetween(created, at) > STALE_AFTER_DAYS) {
+    add('long_lived', `issued ${daysBetween(created, at)} days ago`);
+  }
+  const lastChange = rotated ?? created;
+  if (lastChange === undefined) add('never_rotated', 'no issue or rotation date recorded');
+  else if (daysBetween(lastChange, at) > STALE_AFTER_DAYS) {
+    add('never_rotated', rotated === undefined ? 'never rotated since issue' : `last rotated ${daysBetween(rotated, at)} days ago`);
+  }
+  if (used === undefined) add('unused', 'no recorded use (nobody would notice it being used or revoked)');
+  else if (daysBetween(used, at) > STALE_AFTER_DAYS) add('unused', `last used ${daysBetween(used, at)} days ago`);
+  const holders = new Set<string>();
+  const envs = new Set<string>();
+  graph.forEachInEdge(id, (_key, edge, holder, _target, holderAttrs) => {
+    if (edge.kind !== 'HAS_CREDENTIAL') return;
+    holders.add(holder);
+    if (holderAttrs.environment) envs.add(holderAttrs.environment);
+  });
+  if (node.environment) envs.add(node.environment);
+  if (envs.size > 1) add('shared_across_environments', `held in ${[...envs].sort().join(', ')}`);
+  if (holders.size > 2) add('shared_by_many_holders', `held by ${holders.size} identities or systems`);
+  return factors;
+}
+
+/** The first credential on a path (the source itself when it is a credential). */
+export function entryCredential(nodes: readonly NodeRef[]): NodeRef | undefined {
+  return nodes.find((n) => nodeSpec(n.kind).category === 'credential');
+}
+
+/** Ranks one path. `targetWeight` comes from the rule (tier and action of what the path reaches). */
+export function rankPath(
+  graph: PathwardenGraph, nodes: readonly NodeRef[], edgeCount: number, blastRadius: number,
+  targetWeight: number, targetDetail: string, at: number,
+): PathRank {
+  const entry = entryCredential(nodes);
+  const factors: RankFactor[] = [
+    { name: 'blast_radius', detail: `source blast radius ${blastRadius}`, weight: blastRadius },
+    { name: 'target', detail: targetDetail, weight: targetWeight },
+  ];
+  let exploitability = 1;
+  if (entry) {
+    for (const f of credentialRisks(graph, entry.id, at)) {
+      exploitability += f.weight;
+      factors.push({ ...f, detail: `${entry.label} ${f.detail}` });
+    }
+  } else {
+    factors.push({ name: 'no_credential', detail: 'no bearer credential on the path (interactive or federated sign-in)', weight: 0 });
+  }
+  const lengthFactor = Math.max(0.5, 1 - HOP_PENALTY * Math.max(0, edgeCount - 1));
+  factors.push({ name: 'path_length', detail: `${edgeCount} hop${edgeCount === 1 ? '' : 's'}`, weight: lengthFactor });
+  const score = Math.round(Math.max(1, blastRadius) * exploitability * targetWeight * lengthFactor * 10) / 10;
+  return {
+    score, blastRadius, exploitability: Math.round(exploitability * 100) / 100, targetWeight, lengthFactor,
+    ...(entry ? { entryCredential: entry.id } : {}), factors,
+  };
+}

@@ -1,0 +1,10 @@
+// Registry of finding rules. SARIF rule lists and docs/findings.md derive from RULES.
+import { sensitiveReach } from './sensitive-reach.js';
+import { sodAlterInvoke } from './sod-alter-invoke.js';
+
+export { sensitiveFindings, sensitiveReach } from './sensitive-reach.js';
+export { DEFAULT_MODEL_TIER, sodAlterInvoke, sodFindings } from './sod-alter-invoke.js';
+export type { RuleSpec } from './spec.js';
+
+export const RULES = [sodAlterInvoke, sensitiveReach] as const;
+export type RuleId = (typeof RULES)[number]['id'];

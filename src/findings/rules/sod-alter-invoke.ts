@@ -1,0 +1,66 @@
+// Rule sod-alter-invoke: one identity or credential can both alter a model and invoke it in production.
+import { TIER_WEIGHTS, type SodResult } from '../../engine/index.js';
+import { edgeSpec } from '../../model/index.js';
+import { bestScore, findingId, makePathSet, type FindingContext } from '../context.js';
+import { FRAMEWORKS, frameworksOfFactors, uniqueFrameworks } from '../frameworks.js';
+import { nodeRef } from '../refs.js';
+import { SEVERITIES, type Finding, type PathSet, type Severity } from '../types.js';
+import type { RuleSpec } from './spec.js';
+
+export const sodAlterInvoke = {
+  id: 'sod-alter-invoke',
+  title: 'Separation-of-duties break on a model',
+  summary: 'One identity or credential can both alter a model (train, fine-tune, write weights or training data, edit prompt or guardrails, promote, deploy) and invoke it in production.',
+  help: 'docs/findings.md#sod-alter-invoke',
+  frameworks: [FRAMEWORKS.NHI5, FRAMEWORKS.AGENTIC_T3, FRAMEWORKS.MAESTRO_L1, FRAMEWORKS.GOVERN_2_1],
+} as const satisfies RuleSpec;
+
+/** Default model tier when a model declares none. */
+export const DEFAULT_MODEL_TIER = 1;
+
+function severityOf(tier: number, exploitability: number): Severity {
+  let rank = tier === 0 ? 4 : tier <= 2 ? 3 : 2;
+  if (exploitability >= 2) rank = Math.min(4, rank + 1);
+  return SEVERITIES[rank] as Severity;
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+/** Findings of this rule from the engine's SoD results. */
+export function sodFindings(ctx: FindingContext, results: readonly SodResult[]): Finding[] {
+  return results.map((r) => {
+    const source = nodeRef(ctx.graph, ctx.cg.ids[r.source] as string);
+    const target = nodeRef(ctx.graph, ctx.cg.ids[r.model] as string);
+    const tierRaw = ctx.cg.nodeTier[r.model] ?? -1;
+    const tier = tierRaw < 0 ? DEFAULT_MODEL_TIER : tierRaw;
+    const weight = (TIER_WEIGHTS[tier] ?? 1) / (TIER_WEIGHTS[DEFAULT_MODEL_TIER] ?? 1);
+    const detail = `model tier ${tier}${tierRaw < 0 ? ' (default)' : ''}`;
+    const alterActions = distinct(r.alter.map((c) => c.action));
+    const sets: PathSet[] = [
+      makePathSet(ctx, 'alter', alterActions, r.source, r.shortestAlter, r.alterPaths, weight, detail),
+      makePathSet(ctx, 'invoke', ['prod'], r.source, r.shortestInvoke, r.invokePaths, weight, detail),
+    ];
+    const best = sets.flatMap((s) => [s.shortest, ...s.paths]).reduce((a, b) => (b.rank.score > a.rank.score ? b : a));
+    const frameworks = uniqueFrameworks([
+      sodAlterInvoke.frameworks,
+      alterActions.includes('write_training_data') ? [FRAMEWORKS.MAESTRO_L2] : [],
+      source.kind === 'AIAgent' ? [FRAMEWORKS.AGENTIC_T2] : [],
+      frameworksOfFactors(best.rank.factors),
+    ]);
+    const cut = sets[0]?.shortest.edges.find((e) => edgeSpec(e.kind).family === 'act-as');
+    return {
+      id: findingId(sodAlterInvoke.id, source.id, target.id),
+      rule: sodAlterInvoke.id,
+      severity: severityOf(tier, best.rank.exploitability),
+      score: bestScore(sets),
+      title: `${source.label} can alter (${alterActions.join(', ')}) and invoke in prod ${target.label}`,
+      source, target, pathSets: sets, frameworks,
+      remediation: [
+        `Split the duties: the identities that ${alterActions.join('/')} ${target.label} must not be able to invoke it in production.`,
+        ...(cut ? [`${cut.kind} ${cut.from} → ${cut.to}: ${edgeSpec(cut.kind).remediation}`] : []),
+      ],
+    } satisfies Finding;
+  });
+}

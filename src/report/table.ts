@@ -1,0 +1,83 @@
+// Terminal reporter: a ranked table of findings, then each top finding with its paths drawn and its rank explained.
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { AnalysisResult } from '../analysis/analyze.js';
+import type { BlastReport } from '../analysis/blast.js';
+import type { PathsReport } from '../analysis/paths.js';
+import type { Finding, Severity } from '../findings/index.js';
+import { bestPath, draw, pathCount, severityCounts, whyRank } from './text.js';
+import type { RenderOptions, Reporter } from './types.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function paint(c: Colors, s: Severity): string {
+  const label = s.toUpperCase();
+  switch (s) {
+    case 'critical': return c.bold(c.red(label));
+    case 'high': return c.red(label);
+    case 'medium': return c.yellow(label);
+    case 'low': return c.cyan(label);
+    case 'info': return c.dim(label);
+  }
+}
+
+function findingBlock(f: Finding, i: number, c: Colors): string {
+  const lines = [`${c.bold(`#${i + 1}`)} ${paint(c, f.severity)} score ${f.score}  ${f.rule}  ${c.dim(f.id)}`, `   ${f.title}`];
+  for (const set of f.pathSets) {
+    const best = bestPath(set);
+    lines.push(`   ${set.label.padEnd(6)} ${draw(best)}`);
+    lines.push(c.dim(`          ${pathCount(set)}; why this rank: ${whyRank(best)}`));
+  }
+  if (f.frameworks.length) lines.push(c.dim(`   maps to: ${f.frameworks.map((x) => `${x.framework} ${x.id} ${x.title}`).join('; ')}`));
+  if (f.remediation[0]) lines.push(`   fix: ${f.remediation[0]}`);
+  return lines.join('\n');
+}
+
+function analysis(r: AnalysisResult, o: RenderOptions): string {
+  const c = pc.createColors(o.color);
+  const out: string[] = [];
+  out.push(c.bold(`pathwarden ${o.version} — ${r.dir} at ${r.at}`));
+  out.push(`${r.graph.order} nodes, ${r.graph.size} edges; ${r.findings.length} findings (${severityCounts(r.findings)})`
+    + `${r.suppressed.length ? `, ${r.suppressed.length} suppressed by exceptions` : ''}`);
+  if (r.findings.length === 0) return `${out.join('\n')}\nNo separation-of-duties breaks or sensitive reach at tier <= ${r.options.maxTier}.\n`;
+  const top = r.findings.slice(0, o.limit);
+  const table = new Table({ head: ['#', 'severity', 'score', 'rule', 'source', 'target'], style: { head: o.color ? ['bold'] : [], border: o.color ? ['grey'] : [] } });
+  top.forEach((f, i) => table.push([String(i + 1), paint(c, f.severity), String(f.score), f.rule, f.source.label, f.target.label]));
+  out.push(table.toString(), '');
+  top.forEach((f, i) => out.push(findingBlock(f, i, c), ''));
+  if (r.findings.length > top.length) out.push(c.dim(`… ${r.findings.length - top.length} more findings: --limit ${r.findings.length} or --format json`));
+  const expired = r.exceptions.filter((e) => e.status === 'expired');
+  for (const e of expired) {
+    out.push(c.yellow(`expired exception ${e.exception.file}:${e.exception.line} (${e.exception.owner}, expired ${e.exception.expires}): ${e.findings.length} finding(s) back: ${e.exception.reason}`));
+  }
+  const topSources = r.bySource.slice(0, 5).map((x) => `${x.node.label} (${x.findings}, max ${x.maxSeverity})`);
+  out.push(`top sources: ${topSources.join(', ')}`);
+  return `${out.join('\n')}\n`;
+}
+
+function paths(p: PathsReport, o: RenderOptions): string {
+  const c = pc.createColors(o.color);
+  const out = [c.bold(`${p.total}${p.truncated ? '+' : ''} paths from "${p.from}" (${p.sources} nodes) to "${p.to}" (${p.targets} nodes), max depth ${p.maxDepth}, at ${p.at}`)];
+  for (const pair of p.pairs) {
+    out.push('', `${pair.source.label} → ${pair.target.label}: ${pair.paths.length}${pair.truncated ? '+ (cap reached)' : ''}`);
+    for (const path of pair.paths.slice(0, o.limit)) out.push(`  ${draw(path)}`);
+    if (pair.paths.length > o.limit) out.push(c.dim(`  … ${pair.paths.length - o.limit} more (--limit)`));
+  }
+  if (p.pairs.length === 0) out.push('No path.');
+  return `${out.join('\n')}\n`;
+}
+
+function blast(b: BlastReport, o: RenderOptions): string {
+  const c = pc.createColors(o.color);
+  const out = [c.bold(`blast radius of "${b.selector}" (${b.matched} matched) at ${b.at}`)];
+  for (const p of b.principals.slice(0, o.limit)) {
+    out.push('', `${c.bold(p.source.label)} score ${p.score}; acts as ${p.actsAs.length} identities/credentials`);
+    const t = new Table({ head: ['factor', 'count', 'weight', 'points'], style: { head: [], border: [] } });
+    for (const x of p.breakdown) t.push([x.label, String(x.count), String(x.weight), String(x.points)]);
+    out.push(t.toString());
+    for (const r of p.reached) out.push(`  ${r.tier !== undefined ? `tier ${r.tier}` : '      '} ${r.effect} ${r.actions.join('/')} ${r.target.label}\n      ${c.dim(draw(r.path))}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export const table: Reporter = { summary: 'ranked table with paths drawn (terminal)', analysis, paths, blast };

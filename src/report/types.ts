@@ -1,0 +1,19 @@
+// What every reporter takes and returns: a result in, a string out. Only cli/ writes the string somewhere.
+import type { AnalysisResult } from '../analysis/analyze.js';
+import type { BlastReport } from '../analysis/blast.js';
+import type { PathsReport } from '../analysis/paths.js';
+
+export interface RenderOptions {
+  /** Findings shown in full (table/md); json always has all. */
+  readonly limit: number;
+  readonly color: boolean;
+  readonly version: string;
+}
+
+/** A report format: one function per view. */
+export interface Reporter {
+  readonly summary: string;
+  analysis(result: AnalysisResult, options: RenderOptions): string;
+  paths(report: PathsReport, options: RenderOptions): string;
+  blast(report: BlastReport, options: RenderOptions): string;
+}
