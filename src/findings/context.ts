@@ -1,7 +1,7 @@
 // Shared state for turning engine results into findings: the graph, its compact form, the time, and a
 // memoised blast radius per source. Also the one place that ranks a set of paths.
 import { createHash } from 'node:crypto';
-import { blastRadius, type CompactGraph, type EnginePath, type PathsResult } from '../engine/index.js';
+import { blastRadius, type CompactGraph, type EnginePath, type PathsResult, type ReachResult } from '../engine/index.js';
 import type { PathwardenGraph } from '../graph/types.js';
 import { pathRefs } from './refs.js';
 import { rankPath } from './rank.js';
@@ -16,15 +16,16 @@ export interface FindingContext {
   blast(source: number): number;
 }
 
-/** A finding context with a memoised blast radius. */
-export function findingContext(graph: PathwardenGraph, cg: CompactGraph): FindingContext {
+/** A finding context with a memoised blast radius (reusing `reached` results where given). */
+export function findingContext(graph: PathwardenGraph, cg: CompactGraph, reached?: ReadonlyMap<number, ReachResult>): FindingContext {
   const memo = new Map<number, number>();
   return {
     graph, cg, at: cg.at,
     blast(source) {
       let v = memo.get(source);
       if (v === undefined) {
-        v = blastRadius(cg, source).score;
+        const r = reached?.get(source);
+        v = (r ? blastRadius(cg, source, r) : blastRadius(cg, source)).score;
         memo.set(source, v);
       }
       return v;

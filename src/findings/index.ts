@@ -1,5 +1,5 @@
 // Findings: engine results → ranked, explained, framework-mapped findings with stable ids.
-import { separationOfDuties, sensitiveReach, type CompactGraph } from '../engine/index.js';
+import { findingSources, reach, separationOfDuties, sensitiveReach, type CompactGraph, type ReachResult } from '../engine/index.js';
 import type { PathwardenGraph } from '../graph/types.js';
 import { findingContext } from './context.js';
 import { sensitiveFindings, sodFindings } from './rules/index.js';
@@ -28,8 +28,13 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 /** Every finding of every rule on a compiled graph, ranked. */
 export function buildFindings(graph: PathwardenGraph, cg: CompactGraph, options: FindingOptions = {}): Finding[] {
-  const ctx = findingContext(graph, cg);
-  const limits = { ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}), ...(options.cap !== undefined ? { cap: options.cap } : {}) };
+  options.onProgress?.('reachability');
+  const reached = new Map<number, ReachResult>(findingSources(cg).map((s) => [s, reach(cg, s)]));
+  const ctx = findingContext(graph, cg, reached);
+  const limits = {
+    reached,
+    ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}), ...(options.cap !== undefined ? { cap: options.cap } : {}),
+  };
   options.onProgress?.('separation of duties');
   const sod = sodFindings(ctx, separationOfDuties(cg, limits));
   options.onProgress?.('sensitive reach');

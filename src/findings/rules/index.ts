@@ -3,7 +3,7 @@ import { sensitiveReach } from './sensitive-reach.js';
 import { sodAlterInvoke } from './sod-alter-invoke.js';
 
 export { sensitiveFindings, sensitiveReach } from './sensitive-reach.js';
-export { DEFAULT_MODEL_TIER, sodAlterInvoke, sodFindings } from './sod-alter-invoke.js';
+export { sodAlterInvoke, sodFindings } from './sod-alter-invoke.js';
 export type { RuleSpec } from './spec.js';
 
 export const RULES = [sodAlterInvoke, sensitiveReach] as const;

@@ -1,5 +1,5 @@
 // Rule sod-alter-invoke: one identity or credential can both alter a model and invoke it in production.
-import { TIER_WEIGHTS, type SodResult } from '../../engine/index.js';
+import { DEFAULT_MODEL_TIER, TIER_WEIGHTS, type SodResult } from '../../engine/index.js';
 import { edgeSpec } from '../../model/index.js';
 import { bestScore, findingId, makePathSet, type FindingContext } from '../context.js';
 import { FRAMEWORKS, frameworksOfFactors, uniqueFrameworks } from '../frameworks.js';
@@ -14,9 +14,6 @@ export const sodAlterInvoke = {
   help: 'docs/findings.md#sod-alter-invoke',
   frameworks: [FRAMEWORKS.NHI5, FRAMEWORKS.AGENTIC_T3, FRAMEWORKS.MAESTRO_L1, FRAMEWORKS.GOVERN_2_1],
 } as const satisfies RuleSpec;
-
-/** Default model tier when a model declares none. */
-export const DEFAULT_MODEL_TIER = 1;
 
 function severityOf(tier: number, exploitability: number): Severity {
   let rank = tier === 0 ? 4 : tier <= 2 ? 3 : 2;

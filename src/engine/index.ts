@@ -1,0 +1,12 @@
+// The engine's public surface: re-exports only (one algorithm per file).
+export * from './types.js';
+export { toCompact, type CompactGraph, type CompactOptions } from './compact.js';
+export { reach, checkNode, type ReachResult } from './reach.js';
+export { enumeratePaths, shortestSimplePath, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type PathsOptions, type PathsResult } from './paths.js';
+export { separationOfDuties, findingSources, isAlter, isProdInvoke, type SodOptions, type SodResult } from './sod.js';
+export { sensitiveReach, type SensitiveOptions, type SensitiveResult } from './sensitive.js';
+export {
+  blastRadius, ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS,
+  type BlastFactor, type BlastRadiusResult,
+} from './blast-radius.js';
+export { scopeMatches } from './scope.js';

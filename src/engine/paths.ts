@@ -1,0 +1,200 @@
+// Enumeration of simple paths from a source to one target, shortest first, bounded by depth and a cap
+// (truncation reported). Branches that cannot reach the target within the depth left are pruned by a
+// reverse breadth-first distance computed once per target.
+import { EngineError } from '../model/index.js';
+import type { CompactGraph } from './compact.js';
+import { capabilitiesOf, contextAfter, isStep } from './hops.js';
+import { IS_CAPABILITY } from './kinds.js';
+import { checkNode } from './reach.js';
+import { DelegationScopes, UNRESTRICTED } from './scope.js';
+import type { Capability, EnginePath } from './types.js';
+
+export interface PathsOptions {
+  readonly source: number;
+  readonly target: number;
+  /** Longest path, in edges (default 8). */
+  readonly maxDepth?: number;
+  /** Most paths returned (default 1000). */
+  readonly cap?: number;
+  /**
+   * When given, only paths ending with a capability on the target that passes it. Otherwise paths end by an
+   * act-as step into the target or by any capability on it (or a capability edge straight into it).
+   */
+  readonly filter?: (c: Capability) => boolean;
+}
+
+export interface PathsResult {
+  /** Simple paths, shortest first; equal lengths in depth-first order of the sorted CSR slots. */
+  readonly paths: readonly EnginePath[];
+  /** True when more paths exist within maxDepth than `cap`. */
+  readonly truncated: boolean;
+}
+
+export const DEFAULT_MAX_DEPTH = 8;
+export const DEFAULT_CAP = 1000;
+const FAR = 0x7fffffff;
+
+/** Reverse adjacency (slot indices grouped by target), built once per compact graph. */
+interface Reverse {
+  readonly starts: Uint32Array;
+  readonly slots: Uint32Array;
+  readonly from: Uint32Array;
+}
+const REVERSE = new WeakMap<CompactGraph, Reverse>();
+
+function reverseOf(cg: CompactGraph): Reverse {
+  let rev = REVERSE.get(cg);
+  if (rev) return rev;
+  const starts = new Uint32Array(cg.order + 1);
+  const from = new Uint32Array(cg.size);
+  for (let u = 0; u < cg.order; u++) {
+    for (let s = cg.starts[u] as number; s < (cg.starts[u + 1] as number); s++) {
+      from[s] = u;
+      const t = cg.targets[s] as number;
+      starts[t + 1] = (starts[t + 1] as number) + 1;
+    }
+  }
+  for (let i = 0; i < cg.order; i++) starts[i + 1] = (starts[i + 1] as number) + (starts[i] as number);
+  const fill = starts.slice(0, cg.order);
+  const slots = new Uint32Array(cg.size);
+  for (let s = 0; s < cg.size; s++) {
+    const t = cg.targets[s] as number;
+    slots[fill[t] as number] = s;
+    fill[t] = (fill[t] as number) + 1;
+  }
+  rev = { starts, slots, from };
+  REVERSE.set(cg, rev);
+  return rev;
+}
+
+/**
+ * The edge lists by which `slot` (out of `holder`) ends a path at `target`: its capabilities on the target that
+ * pass `filter`; without a filter also the slot itself when it is an act-as step or a capability edge straight
+ * into the target (e.g. CAN_ALTER into a dataset).
+ */
+function endings(cg: CompactGraph, holder: number, slot: number, target: number, filter?: (c: Capability) => boolean): number[][] {
+  const out = capabilitiesOf(cg, holder, slot).filter((c) => c.target === target && (filter ? filter(c) : true)).map((c) => c.edges as number[]);
+  if (filter === undefined && cg.targets[slot] === target && !out.some((e) => e.length === 1)
+    && (isStep(cg, slot) || IS_CAPABILITY[cg.edgeKind[slot] as number] === 1)) out.unshift([slot]);
+  return out;
+}
+
+/**
+ * Lower bound on the edges from each node to the target, ignoring delegation (which only removes edges),
+ * FAR when the target cannot be reached. Indirect hops count 2.
+ */
+function distancesTo(cg: CompactGraph, target: number, filter?: (c: Capability) => boolean): Int32Array {
+  const rev = reverseOf(cg);
+  const dist = new Int32Array(cg.order).fill(FAR);
+  const relaxEnding = (slot: number): void => {
+    const holder = rev.from[slot] as number;
+    for (const e of endings(cg, holder, slot, target, filter)) dist[holder] = Math.min(dist[holder] as number, e.length);
+  };
+  for (let i = rev.starts[target] as number; i < (rev.starts[target + 1] as number); i++) {
+    const slot = rev.slots[i] as number;
+    relaxEnding(slot);
+    const via = rev.from[slot] as number;
+    // Indirect hops: a CAN_ALTER into the dataset/pipeline `via` whose TRAINS/DEPLOYS slot is `slot`.
+    for (let j = rev.starts[via] as number; j < (rev.starts[via + 1] as number); j++) relaxEnding(rev.slots[j] as number);
+  }
+  // NOTE: bucket queue over distances (1 and 2 seeds, unit steps), so each node settles once at its minimum.
+  const buckets: number[][] = [];
+  for (let u = 0; u < cg.order; u++) if ((dist[u] as number) < FAR) (buckets[dist[u] as number] ??= []).push(u);
+  for (let d = 1; d < buckets.length; d++) {
+    for (const v of buckets[d] ?? []) {
+      if (dist[v] !== d) continue;
+      for (let i = rev.starts[v] as number; i < (rev.starts[v + 1] as number); i++) {
+        const slot = rev.slots[i] as number;
+        const u = rev.from[slot] as number;
+        if (!isStep(cg, slot) || (dist[u] as number) <= d + 1) continue;
+        dist[u] = d + 1;
+        (buckets[d + 1] ??= []).push(u);
+      }
+    }
+  }
+  return dist;
+}
+
+function checkLimit(name: string, value: number, max: number): void {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new EngineError(`engine/paths: option ${name} must be an integer from 1 to ${max}, got ${String(value)}`);
+  }
+}
+
+/** Every simple path from `source` to `target` within `maxDepth`, shortest first, at most `cap`. */
+export function enumeratePaths(cg: CompactGraph, options: PathsOptions): PathsResult {
+  const { source, target, filter } = options;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const cap = options.cap ?? DEFAULT_CAP;
+  checkNode(cg, source, 'source');
+  checkNode(cg, target, 'target');
+  checkLimit('maxDepth', maxDepth, 1024);
+  checkLimit('cap', cap, 10_000_000);
+  const paths: EnginePath[] = [];
+  if (cg.active[source] === 0 || source === target) return { paths, truncated: false };
+  const dist = distancesTo(cg, target, filter);
+  if ((dist[source] as number) > maxDepth) return { paths, truncated: false };
+  const walk = new Walk(cg, target, dist, filter);
+  for (let length = dist[source] as number; length <= maxDepth; length++) {
+    if (walk.run(source, length, paths, cap + 1)) break;
+  }
+  const truncated = paths.length > cap;
+  if (truncated) paths.length = cap;
+  return { paths, truncated };
+}
+
+/** A shortest simple path (any length), or undefined when none exists. */
+export function shortestSimplePath(cg: CompactGraph, source: number, target: number, filter?: (c: Capability) => boolean): EnginePath | undefined {
+  return enumeratePaths(cg, { source, target, maxDepth: Math.max(1, cg.order), cap: 1, ...(filter ? { filter } : {}) }).paths[0];
+}
+
+/** Depth-first enumeration of the paths of exactly one length, reusing its buffers across lengths. */
+class Walk {
+  private readonly onPath: Uint8Array;
+  private readonly nodes: number[] = [];
+  private readonly edges: number[] = [];
+  private readonly scopes: DelegationScopes;
+
+  constructor(
+    private readonly cg: CompactGraph, private readonly target: number, private readonly dist: Int32Array,
+    private readonly filter: ((c: Capability) => boolean) | undefined,
+  ) {
+    this.onPath = new Uint8Array(cg.order);
+    this.scopes = new DelegationScopes(cg);
+  }
+
+  /** Appends the paths of exactly `length` edges; true once `limit` paths are collected. */
+  run(source: number, length: number, out: EnginePath[], limit: number): boolean {
+    this.nodes.length = 0;
+    this.edges.length = 0;
+    return this.visit(source, UNRESTRICTED, length, out, limit);
+  }
+
+  // NOTE: invariant: nodes/edges hold the current prefix and onPath marks exactly its nodes.
+  private visit(u: number, ctx: number, left: number, out: EnginePath[], limit: number): boolean {
+    const cg = this.cg;
+    this.nodes.push(u);
+    this.onPath[u] = 1;
+    let full = false;
+    const end = cg.starts[u + 1] as number;
+    for (let slot = cg.starts[u] as number; slot < end && !full; slot++) {
+      if (!this.scopes.allowed(ctx, slot)) continue;
+      for (const ending of endings(cg, u, slot, this.target, this.filter)) {
+        if (ending.length !== left) continue;
+        const via = ending.length > 1 ? (cg.targets[ending[0] as number] as number) : undefined;
+        if (via !== undefined && this.onPath[via] === 1) continue;
+        out.push({ nodes: [...this.nodes, ...(via !== undefined ? [via] : []), this.target], edges: [...this.edges, ...ending] });
+        if (out.length >= limit) { full = true; break; }
+      }
+      const v = cg.targets[slot] as number;
+      if (full || left < 2 || v === this.target || this.onPath[v] === 1 || !isStep(cg, slot)) continue;
+      if ((this.dist[v] as number) > left - 1) continue;
+      this.edges.push(slot);
+      full = this.visit(v, contextAfter(cg, this.scopes, ctx, slot), left - 1, out, limit);
+      this.edges.pop();
+    }
+    this.onPath[u] = 0;
+    this.nodes.pop();
+    return full;
+  }
+}
