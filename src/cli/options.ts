@@ -1,7 +1,13 @@
-// Option declarations and parsers shared by several commands, declared once (commander Option objects).
+// Option declarations and parsers shared by several commands, declared once (commander Option objects), grouped
+// in help by what they act on (input, analysis, output).
 import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_CAP, DEFAULT_MAX_DEPTH, DEFAULT_MAX_TIER } from '../analysis/analyze.js';
 import { SEVERITIES, type Severity } from '../findings/index.js';
 import { FORMATS, type FormatId } from '../report/index.js';
+
+const INPUT = 'Input options:';
+const ANALYSIS = 'Analysis options:';
+const OUTPUT = 'Output options:';
 
 function positiveInt(name: string, max: number) {
   return (raw: string): number => {
@@ -23,26 +29,36 @@ function parseTier(raw: string): number {
   return n;
 }
 
-export const atOption = () => new Option('--at <time>', 'analysis time: credentials and grants expired by then do not count (default: now)').argParser(parseAt);
-export const formatOption = () => new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table' satisfies FormatId);
-export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file instead of stdout');
-export const limitOption = (def: number) => new Option('--limit <n>', 'how many results to show in full (table, md)').argParser(positiveInt('--limit', 1_000_000)).default(def);
-export const maxDepthOption = () => new Option('--max-depth <n>', 'longest path enumerated, in edges').argParser(positiveInt('--max-depth', 32)).default(8);
-export const capOption = () => new Option('--cap <n>', 'most paths enumerated per finding or pair (reported when hit)').argParser(positiveInt('--cap', 100_000)).default(1000);
-export const tierOption = () => new Option('--tier <n>', 'report sensitive reach to resources of this tier or more sensitive (0 = crown jewel)').argParser(parseTier).default(1);
-export const strictOption = () => new Option('--strict', 'fail (exit 2) when any input row or file is rejected');
-export const quietOption = () => new Option('-q, --quiet', 'no progress or diagnostics on stderr');
-export const verboseOption = () => new Option('-v, --verbose', 'list every input diagnostic, not just the first 20');
-export const failOnOption = () => new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity remains').choices([...SEVERITIES, 'none']).default('none');
+export const strictOption = () => new Option('--strict', 'fail (exit 2) when any input row or file is rejected').helpGroup(INPUT);
+export const exceptionsOption = () => new Option('--exceptions <file>', 'accepted-exceptions CSV (default: <dir>/exceptions.csv when present)').helpGroup(INPUT);
+export const noExceptionsOption = () => new Option('--no-exceptions', 'ignore every exceptions file').helpGroup(INPUT);
+
+export const atOption = () => new Option('--at <time>', 'analysis time: credentials and grants expired by then do not count (default: now)').argParser(parseAt).helpGroup(ANALYSIS);
+export const maxDepthOption = () => new Option('--max-depth <n>', 'longest path enumerated, in edges').argParser(positiveInt('--max-depth', 32)).default(DEFAULT_MAX_DEPTH).helpGroup(ANALYSIS);
+export const capOption = () => new Option('--cap <n>', 'most paths enumerated per finding or pair (reported when hit)').argParser(positiveInt('--cap', 100_000)).default(DEFAULT_CAP).helpGroup(ANALYSIS);
+export const tierOption = () => new Option('--tier <n>', 'report sensitive reach to resources of this tier or more sensitive (0 = crown jewel)').argParser(parseTier).default(DEFAULT_MAX_TIER).helpGroup(ANALYSIS);
+export const failOnOption = () => new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity remains').choices([...SEVERITIES, 'none']).default('none').helpGroup(ANALYSIS);
+export const fromOption = () => new Option('--from <selector>', 'where paths start (see Selectors below)').makeOptionMandatory().helpGroup(ANALYSIS);
+export const toOption = () => new Option('--to <selector>', 'where paths end (see Selectors below)').makeOptionMandatory().helpGroup(ANALYSIS);
+
+export const formatOption = () => new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table' satisfies FormatId).helpGroup(OUTPUT);
+export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file instead of stdout').helpGroup(OUTPUT);
+export const limitOption = (def: number) => new Option('--limit <n>', 'how many results to show in full (table, md)').argParser(positiveInt('--limit', 1_000_000)).default(def).helpGroup(OUTPUT);
+export const quietOption = () => new Option('-q, --quiet', 'no progress or diagnostics on stderr').helpGroup(OUTPUT);
+export const verboseOption = () => new Option('-v, --verbose', 'list every input diagnostic, not just the first 20').helpGroup(OUTPUT);
 
 export type FailOn = Severity | 'none';
 
+/** Options of every command that reads an inventory. */
+export interface InputFlags {
+  readonly strict?: boolean;
+  readonly quiet?: boolean;
+  readonly verbose?: boolean;
+}
+
 /** Options every reporting command shares. */
-export interface OutputOptions {
+export interface OutputFlags extends InputFlags {
   readonly format: FormatId;
   readonly output?: string;
   readonly limit: number;
-  readonly quiet?: boolean;
-  readonly verbose?: boolean;
-  readonly strict?: boolean;
 }

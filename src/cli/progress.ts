@@ -29,3 +29,15 @@ export function createProgress(stages: readonly string[], options: { quiet?: boo
     },
   };
 }
+
+/** Runs `fn` with a stage progress bar that is stopped however `fn` ends. */
+export async function withProgress<T>(
+  stages: readonly string[], options: { quiet?: boolean }, fn: (progress: Progress) => Promise<T> | T,
+): Promise<T> {
+  const progress = createProgress(stages, options);
+  try {
+    return await fn(progress);
+  } finally {
+    progress.stop();
+  }
+}
