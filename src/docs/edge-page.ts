@@ -2,6 +2,7 @@
 // Schema block. Pure helpers used by src/docs/write-docs.ts to refresh pages and by test/docs to check them.
 import { edgeSpec, type EdgeKind } from '../model/index.js';
 import { renderEdgeSchema } from './edge-schema.js';
+import { blockMarkers, readBlock, replaceBlock, wrapBlock } from './generated-block.js';
 
 /** The level-2 headings every edge page has, in this order (STYLE.md §5). */
 export const EDGE_PAGE_HEADINGS = [
@@ -11,8 +12,12 @@ export const EDGE_PAGE_HEADINGS = [
 /** How completely pathwarden derives the kind from real inventories (KubeHound's front-matter field). */
 export const COVERAGE_LEVELS = ['full', 'partial', 'none'] as const;
 
-export const SCHEMA_START = '<!-- generated:schema -->';
-export const SCHEMA_END = '<!-- /generated:schema -->';
+const SCHEMA_BLOCK = 'schema';
+export const SCHEMA_START = blockMarkers(SCHEMA_BLOCK).start;
+export const SCHEMA_END = blockMarkers(SCHEMA_BLOCK).end;
+
+/** Body of every section of a new page; a finished page contains it nowhere (tested). */
+export const PLACEHOLDER = 'Not documented yet.';
 
 /** Front-matter of a page as `key → value`; double-quoted values are JSON strings. Empty when there is none. */
 export function parseFrontMatter(page: string): Record<string, string> {
@@ -41,26 +46,35 @@ export function pageHeadings(page: string): string[] {
 
 /** The text between the schema markers (without the newline after the start marker), or undefined. */
 export function generatedSchema(page: string): string | undefined {
-  const start = page.indexOf(`${SCHEMA_START}\n`);
-  const end = page.indexOf(SCHEMA_END);
-  if (start < 0 || end < start) return undefined;
-  return page.slice(start + SCHEMA_START.length + 1, end);
+  return readBlock(page, SCHEMA_BLOCK);
 }
 
 /** A page with the generated parts (Schema block, front-matter `summary`) brought up to date; undefined without markers. */
 export function refreshEdgePage(page: string, kind: EdgeKind): string | undefined {
-  const start = page.indexOf(`${SCHEMA_START}\n`);
-  const end = page.indexOf(SCHEMA_END);
-  if (start < 0 || end < start) return undefined;
-  const body = page.slice(0, start + SCHEMA_START.length + 1) + renderEdgeSchema(kind) + page.slice(end);
-  return body.replace(/^summary: .*$/m, `summary: ${JSON.stringify(edgeSpec(kind).summary)}`);
+  const body = replaceBlock(page, SCHEMA_BLOCK, renderEdgeSchema(kind));
+  return body?.replace(/^summary: .*$/m, `summary: ${JSON.stringify(edgeSpec(kind).summary)}`);
+}
+
+/** The body of a level-2 section (between its heading and the next level-2 heading), trimmed; undefined when absent. */
+export function sectionBody(page: string, heading: string): string | undefined {
+  const lines = page.split('\n');
+  let fenced = false;
+  let start = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || !line.startsWith('## ')) continue;
+    if (start >= 0) return lines.slice(start, i).join('\n').trim();
+    if (line.slice(3).trim() === heading) start = i + 1;
+  }
+  return start >= 0 ? lines.slice(start).join('\n').trim() : undefined;
 }
 
 /** A new page for a kind that has none yet: generated Schema, empty sections, `coverage: none`. */
 export function stubEdgePage(kind: EdgeKind): string {
   const front = ['---', `kind: ${kind}`, `title: ${kind}`, `summary: ${JSON.stringify(edgeSpec(kind).summary)}`, 'coverage: none', '---', ''];
   const sections = EDGE_PAGE_HEADINGS.map((heading) => (heading === 'Schema'
-    ? `## Schema\n\n${SCHEMA_START}\n${renderEdgeSchema(kind)}${SCHEMA_END}\n`
-    : `## ${heading}\n\nNot documented yet.\n`));
+    ? `## Schema\n\n${wrapBlock(SCHEMA_BLOCK, renderEdgeSchema(kind))}`
+    : `## ${heading}\n\n${PLACEHOLDER}\n`));
   return `${front.join('\n')}\n${sections.join('\n')}`;
 }

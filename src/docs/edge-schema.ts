@@ -1,12 +1,13 @@
 // Facts about one edge kind derived from its spec, shared by the overview page and the per-kind Schema section.
-import { edgeSpec, type EdgeKind, type PropSpec } from '../model/index.js';
+import { FREE_UNDER_SCOPE } from '../engine/kinds.js';
+import { EDGE_KINDS, edgeSpec, type EdgeKind, type PropSpec } from '../model/index.js';
 import { cell, code, codeList, table } from './markdown.js';
 
 /**
  * Kinds that stay traversable under a restricted delegation whatever their scope: membership is identity,
- * and a further grant narrows the context itself. NOTE: mirrors the traversal rule of src/engine/reach.ts.
+ * and a further grant narrows the context itself. Read from the engine's own table, so docs cannot drift.
  */
-export const DELEGATION_EXEMPT: readonly EdgeKind[] = ['MEMBER_OF', 'DELEGATED'];
+export const DELEGATION_EXEMPT: readonly EdgeKind[] = EDGE_KINDS.filter((_, i) => FREE_UNDER_SCOPE[i] === 1);
 
 /** Repository path of the spec file of a kind (`CAN_ALTER` → `src/model/edges/can-alter.ts`). */
 export function edgeSpecFile(kind: EdgeKind): string {

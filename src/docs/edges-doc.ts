@@ -26,7 +26,7 @@ function intro(): string {
     families.join('\n'),
     '',
     'Each kind has a page with its generated schema, abuse, opsec, remediation and references; shared explanations live in'
-      + ' [edges/_shared/](edges/_shared/).\n',
+      + ' [edges/_shared/](edges/_shared/README.md).\n',
   ].join('\n');
 }
 

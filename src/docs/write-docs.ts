@@ -1,10 +1,12 @@
-// `npm run docs`: writes docs/edges.md and refreshes the generated parts of every docs/edges/<KIND>.md.
+// `npm run docs`: writes docs/edges.md and refreshes the generated parts of every docs/edges/<KIND>.md and of
+// docs/findings.md.
 // `--check` writes nothing and fails (exit code 1) when a file is out of date, for CI. Paths are relative to cwd.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EDGE_KINDS, InputError } from '../model/index.js';
 import { refreshEdgePage, stubEdgePage } from './edge-page.js';
 import { renderEdgesTable } from './edges-doc.js';
+import { refreshFindingsPage, stubFindingsPage } from './findings-doc.js';
 
 /** The files the generators own, keyed by path relative to the project root, with their new content. */
 function expectedFiles(root: string): Map<string, string> {
@@ -21,6 +23,14 @@ function expectedFiles(root: string): Map<string, string> {
       throw new InputError('docs: the Schema section has no generated:schema markers', { file: rel });
     }
     files.set(rel, refreshed);
+  }
+  const findings = 'docs/findings.md';
+  const findingsPath = path.join(root, findings);
+  if (!existsSync(findingsPath)) files.set(findings, stubFindingsPage());
+  else {
+    const refreshed = refreshFindingsPage(readFileSync(findingsPath, 'utf8'));
+    if (refreshed === undefined) throw new InputError('docs: a generated block of the page has lost its markers', { file: findings });
+    files.set(findings, refreshed);
   }
   return files;
 }
