@@ -1,0 +1,30 @@
+// docs/scoring.md states the scoring constants in tables; this keeps them equal to the code.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS } from '../../src/engine/index.js';
+import { EXPLOITABILITY_WEIGHTS, STALE_AFTER_DAYS } from '../../src/findings/index.js';
+import { HOP_PENALTY } from '../../src/findings/rank.js';
+
+const doc = readFileSync('docs/scoring.md', 'utf8');
+const rows = doc.split('\n').filter((l) => l.startsWith('|')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+
+describe('docs/scoring.md matches the code', () => {
+  it.each(TIER_WEIGHTS.map((w, t) => [t, w]))('tier %i weight %i', (tier, weight) => {
+    expect(rows.some((r) => r[0] === String(tier) && r[2] === String(weight))).toBe(true);
+  });
+  it.each(Object.entries(ACCESS_WEIGHTS))('access %s weight %i', (action, weight) => {
+    expect(rows.some((r) => r[0] === action && r[1] === String(weight))).toBe(true);
+  });
+  it.each(Object.entries(EXPLOITABILITY_WEIGHTS))('risk factor %s adds %d', (name, weight) => {
+    expect(rows.some((r) => r[0] === `\`${name}\`` && r[2] === String(weight))).toBe(true);
+  });
+  it('act-as, model and length constants', () => {
+    expect(rows.some((r) => r[0]?.startsWith('a credential') && r[1] === String(ACT_AS_WEIGHTS.credential))).toBe(true);
+    expect(rows.some((r) => r[0]?.startsWith('an identity') && r[1] === String(ACT_AS_WEIGHTS.identity))).toBe(true);
+    expect(doc).toContain(`tier weight × ${MODEL_WEIGHTS.alter}`);
+    expect(doc).toContain(`tier weight × ${MODEL_WEIGHTS.invoke}`);
+    expect(doc).toContain(`a model without \`tier\` counts as tier ${DEFAULT_MODEL_TIER}`);
+    expect(doc).toContain(`minus ${HOP_PENALTY} per further hop`);
+    expect(doc).toContain(`more than ${STALE_AFTER_DAYS} days`);
+  });
+});
