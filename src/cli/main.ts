@@ -44,8 +44,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
       + 'right now and why, separation-of-duties breaks on models, sensitive reach ranked by blast radius.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .showHelpAfterError('(add --help for usage)')
-    .configureHelp({ showGlobalOptions: true });
+    .showHelpAfterError('(add --help for usage)');
   program.addHelpText('after', examplesHelp([
     ['pathwarden analyze examples/acme', 'analyse the bundled sample inventory'],
     ['pathwarden paths examples/acme --from agent:support-* --to kind:Model', 'paths from support agents to models'],

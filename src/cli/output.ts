@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import pc from 'picocolors';
 import { countDiagnostics } from '../analysis/load.js';
-import { formatLocation, type Diagnostic } from '../model/index.js';
+import { ConfigError, formatLocation, type Diagnostic } from '../model/index.js';
 import type { RenderOptions } from '../report/index.js';
 import { VERSION } from './version.js';
 
@@ -17,8 +17,15 @@ export function renderOptions(limit: number, toFile: boolean): RenderOptions {
 
 /** Writes a rendered report to the file or stdout. */
 export async function emit(text: string, output: string | undefined): Promise<void> {
-  if (output) await writeFile(output, text, 'utf8');
-  else process.stdout.write(text);
+  if (!output) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(output, text, 'utf8');
+  } catch (cause) {
+    throw new ConfigError(`cannot write --output "${output}" (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+  }
 }
 
 /** One line per diagnostic: `file:line:col field: message [code]`. */

@@ -175,3 +175,12 @@ describe('pathwarden analyze usage errors', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 });
+
+describe('pathwarden analyze output errors', () => {
+  it('an unwritable --output exits 2 with one error line', async () => {
+    const r = await pathwarden(['analyze', DIR, ...AT, '-o', 'test/fixtures/cli/no-such-dir/report.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')[0]).toBe('error: cannot write --output "test/fixtures/cli/no-such-dir/report.txt" (ENOENT)');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+});
