@@ -1,0 +1,58 @@
+// The csv-inventory ingestor (sync): stream each known CSV file (read), turn rows into records (transform).
+// Bad rows are skipped, a bad header skips the file, a malformed file keeps the rows parsed before the damage.
+import { emptyRecords, type Records } from '../../src/model/index.js';
+import type { IngestFileOptions, Ingestor } from '../types.js';
+import { CSV_FILES, csvFileSpec } from './files.js';
+import { readCsv } from './read.js';
+import { SOURCE, transformHeader, transformRow, type Header } from './transform.js';
+
+export { CSV_FILES, fileColumns, requiredColumns } from './files.js';
+
+/** Reads one inventory CSV file into records. */
+export async function ingestCsvFile(path: string, options: IngestFileOptions): Promise<Records> {
+  const file = options.display;
+  const out = emptyRecords();
+  const spec = csvFileSpec(baseName(path));
+  if (spec === undefined) return out;
+  let header: Header | undefined;
+  let rows = 0;
+  for await (const event of readCsv(path)) {
+    if (event.type === 'unreadable') {
+      out.diagnostics.push({ severity: 'error', code: 'unreadable-file', source: SOURCE, file, message: `cannot read the file (${event.reason})` });
+      break;
+    }
+    if (event.type === 'malformed') {
+      out.diagnostics.push({
+        severity: 'error', code: 'malformed-csv', source: SOURCE, file, line: event.line,
+        ...(event.column !== undefined ? { column: event.column } : {}),
+        message: `${event.reason}; rows before line ${event.line} were loaded, the rest of the file was not`,
+      });
+      break;
+    }
+    if (header === undefined) {
+      const checked = transformHeader(spec, event, file);
+      if ('diagnostic' in checked) { out.diagnostics.push(checked.diagnostic); break; }
+      header = checked.header;
+      continue;
+    }
+    const result = transformRow(spec, header, event, file);
+    for (const n of result.nodes) out.nodes.push(n);
+    for (const e of result.edges) out.edges.push(e);
+    for (const d of result.diagnostics) out.diagnostics.push(d);
+    options.onRow?.(++rows);
+  }
+  return out;
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+const NAMES = new Set(CSV_FILES.map((f) => f.name));
+
+/** The csv-inventory source. */
+export const csvInventory: Ingestor = {
+  id: SOURCE,
+  accepts: (fileName) => NAMES.has(fileName),
+  ingestFile: ingestCsvFile,
+};

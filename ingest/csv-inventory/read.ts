@@ -1,0 +1,93 @@
+// read: streams one CSV file through csv-parse and yields raw rows (cells as written) with the line each
+// starts on. Dumb on purpose: no trimming, no typing, no fixing; a malformed file ends with one `malformed` event.
+import { createReadStream } from 'node:fs';
+import { parse, type CsvError, type Info } from 'csv-parse';
+
+/** One record as written: its cells and the 1-based line it starts on. */
+export interface RawRow {
+  readonly type: 'row';
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/** The file could not be parsed from `line` on; rows before it were already yielded. */
+export interface MalformedCsv {
+  readonly type: 'malformed';
+  readonly line: number;
+  readonly column?: number;
+  readonly reason: string;
+}
+
+/** The file could not be opened or read at all. */
+export interface UnreadableFile {
+  readonly type: 'unreadable';
+  readonly reason: string;
+}
+
+export type CsvEvent = RawRow | MalformedCsv | UnreadableFile;
+
+/** Records buffered before the parser is paused (keeps memory flat on large files). */
+const HIGH_WATER = 1024;
+
+/** Our own wording for csv-parse errors: its messages quote cell values, which may be secret. */
+const REASONS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'unterminated quoted field: a `"` opened on this line is never closed',
+  INVALID_OPENING_QUOTE: 'a `"` appears inside an unquoted field (quote the whole field and double inner quotes)',
+  CSV_INVALID_CLOSING_QUOTE: 'characters follow a closing `"` before the next delimiter',
+};
+
+/** Streams the rows of a CSV file. Never throws for bad content: problems arrive as the last event. */
+export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
+  const queue: CsvEvent[] = [];
+  let done = false;
+  let wake: (() => void) | undefined;
+  const notify = (): void => { wake?.(); wake = undefined; };
+  // NOTE: line bookkeeping: a record starts on the line after the previous record ended, plus skipped blank lines.
+  let prevEnd = 0;
+  let prevEmpty = 0;
+
+  const input = createReadStream(path);
+  const parser = parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: true });
+  input.on('error', (err: NodeJS.ErrnoException) => {
+    queue.push({ type: 'unreadable', reason: err.code ?? err.message });
+    done = true;
+    parser.destroy();
+    notify();
+  });
+  parser.on('data', (chunk: { record: string[]; info: Info }) => {
+    const line = prevEnd + 1 + (chunk.info.empty_lines - prevEmpty);
+    prevEnd = chunk.info.lines;
+    prevEmpty = chunk.info.empty_lines;
+    queue.push({ type: 'row', line, cells: chunk.record });
+    if (queue.length >= HIGH_WATER) parser.pause();
+    notify();
+  });
+  parser.on('error', (err: CsvError) => {
+    if (done) return;
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? prevEnd + 1 : (err as { lines?: number }).lines ?? prevEnd + 1;
+    const col = (err as { column?: unknown }).column;
+    const reason = REASONS[err.code] ?? `cannot parse CSV (${err.code})`;
+    queue.push({ type: 'malformed', line, reason, ...(typeof col === 'number' ? { column: col + 1 } : {}) });
+    done = true;
+    notify();
+  });
+  parser.on('end', () => { done = true; notify(); });
+  input.pipe(parser);
+
+  try {
+    for (;;) {
+      const event = queue.shift();
+      if (event) {
+        yield event;
+        if (event.type !== 'row') return;
+        continue;
+      }
+      if (done) return;
+      if (parser.isPaused()) parser.resume();
+      await new Promise<void>((resolve) => { wake = resolve; });
+    }
+  } finally {
+    input.destroy();
+    parser.destroy();
+  }
+}

@@ -1,0 +1,83 @@
+// Registry of ingestors and the directory loader: every file of an inventory directory goes to the ingestor
+// that accepts its name, in sorted order, and all records and diagnostics are merged.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError, emptyRecords, type Diagnostic, type Records } from '../src/model/index.js';
+import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
+import { jsonGraph } from './json-graph/index.js';
+import type { Ingestor, SourceId } from './types.js';
+
+export { SOURCE_IDS, type Ingestor, type IngestFileOptions, type SourceId } from './types.js';
+
+/** Every ingestor, by source id. */
+export const INGESTORS = {
+  'csv-inventory': csvInventory,
+  'json-graph': jsonGraph,
+} as const satisfies Record<SourceId, Ingestor>;
+
+/** Files that live in an inventory directory but are read elsewhere (exceptions: src/findings/exceptions.ts). */
+export const SKIPPED_FILES: ReadonlySet<string> = new Set(['exceptions.csv']);
+
+/** What one file contributed: records kept and error diagnostics (rejected rows, or the file itself). */
+export interface FileSummary {
+  file: string;
+  source: string;
+  nodes: number;
+  edges: number;
+  rejected: number;
+}
+
+/** The ingestor that reads a file with this base name, if any. */
+export function ingestorFor(fileName: string): Ingestor | undefined {
+  return Object.values(INGESTORS).find((i) => i.accepts(fileName));
+}
+
+/** Loads every known file in `dir`. Throws InputError when the directory cannot be read; bad content becomes diagnostics. */
+export async function loadDirectory(dir: string, options: { onRow?: (n: number) => void } = {}): Promise<Records & { files: FileSummary[] }> {
+  const names = await listFiles(dir);
+  const out = emptyRecords();
+  const files: FileSummary[] = [];
+  let rowsBefore = 0;
+  for (const name of names) {
+    if (SKIPPED_FILES.has(name)) continue;
+    const display = join(dir, name);
+    const ingestor = ingestorFor(name);
+    if (ingestor === undefined) {
+      out.diagnostics.push(unknownFile(display, name));
+      continue;
+    }
+    let rows = 0;
+    const onRow = options.onRow;
+    const records = await ingestor.ingestFile(display, {
+      display, ...(onRow ? { onRow: (n: number) => { rows = n; onRow(rowsBefore + n); } } : {}),
+    });
+    rowsBefore += rows;
+    for (const n of records.nodes) out.nodes.push(n);
+    for (const e of records.edges) out.edges.push(e);
+    for (const d of records.diagnostics) out.diagnostics.push(d);
+    files.push({
+      file: display, source: ingestor.id, nodes: records.nodes.length, edges: records.edges.length,
+      rejected: records.diagnostics.filter((d) => d.severity === 'error').length,
+    });
+  }
+  return { ...out, files };
+}
+
+/** Regular files of the directory, sorted by name (code-unit order, independent of locale). */
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a directory' : `cannot be read (${code ?? 'error'})`;
+    throw new InputError(`inventory directory ${why}`, { file: dir }, { cause });
+  }
+  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function unknownFile(file: string, name: string): Diagnostic {
+  const csv = CSV_FILES.map((f) => f.name).join(', ');
+  const message = `no ingestor reads "${name}" (CSV inventory files: ${csv}; JSON graphs: graph.json or *.graph.json); the file was ignored`;
+  return { severity: 'warning', code: 'unknown-file', file, message };
+}

@@ -1,0 +1,23 @@
+// The contract every ingestor implements: which files it reads, and how one file becomes Records.
+import type { Records } from '../src/model/index.js';
+
+/** Ids of the sources pathwarden can ingest; each has one folder under ingest/. */
+export const SOURCE_IDS = ['csv-inventory', 'json-graph'] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+/** Options for reading one file. */
+export interface IngestFileOptions {
+  /** The path as the user recognises it (dir joined with the file name); used in diagnostics and provenance. */
+  readonly display: string;
+  /** Called with the number of rows or records read so far (for progress bars). */
+  readonly onRow?: (n: number) => void;
+}
+
+/** One source: recognises its files by name and turns one file into records. Never throws for bad content. */
+export interface Ingestor {
+  readonly id: SourceId;
+  /** True when this ingestor reads a file with this base name. */
+  accepts(fileName: string): boolean;
+  /** Reads one file; bad rows, bad headers and malformed files become diagnostics. */
+  ingestFile(path: string, options: IngestFileOptions): Promise<Records>;
+}
