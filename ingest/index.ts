@@ -17,6 +17,8 @@ export const INGESTORS = {
 
 /** Files that live in an inventory directory but are read elsewhere (exceptions: src/findings/exceptions.ts). */
 export const SKIPPED_FILES: ReadonlySet<string> = new Set(['exceptions.csv']);
+/** An inventory may document itself: README, README.md, readme.txt are not input. */
+const README = /^readme(\.[a-z]+)?$/i;
 
 /** What one file contributed: records kept and error diagnostics (rejected rows, or the file itself). */
 export interface FileSummary {
@@ -39,7 +41,7 @@ export async function loadDirectory(dir: string, options: { onRow?: (n: number) 
   const files: FileSummary[] = [];
   let rowsBefore = 0;
   for (const name of names) {
-    if (SKIPPED_FILES.has(name)) continue;
+    if (SKIPPED_FILES.has(name) || README.test(name)) continue;
     const display = join(dir, name);
     const ingestor = ingestorFor(name);
     if (ingestor === undefined) {
