@@ -1,6 +1,6 @@
 // Facts about one edge kind derived from its spec, shared by the overview page and the per-kind Schema section.
 import { FREE_UNDER_SCOPE } from '../engine/kinds.js';
-import { EDGE_KINDS, edgeSpec, type EdgeKind, type PropSpec } from '../model/index.js';
+import { EDGE_KINDS, edgeSpec, nodeSpec, type EdgeKind, type NodeKind, type PropSpec } from '../model/index.js';
 import { cell, code, codeList, table } from './markdown.js';
 
 /**
@@ -38,6 +38,9 @@ export function delegationRule(kind: EdgeKind): string {
   if (kind === 'DELEGATED') return 'Always allowed; its own non-empty `scopes` add one more set every later edge must match.';
   if (DELEGATION_EXEMPT.includes(kind)) return 'Always allowed: membership is identity and survives delegation.';
   if (spec.family === 'structural') return 'Not checked: it is only taken right after a capability edge that was checked.';
+  if (spec.from.every((k) => nodeSpec(k as NodeKind).category === 'credential')) {
+    return 'Never restricted in practice: its source is a credential, and entering a credential resets the context to unrestricted.';
+  }
   const keys = defaultScopeKeys(kind);
   if (keys.length === 0) return 'Blocked unless the edge carries an explicit `scope` that matches every granted scope set.';
   return 'Allowed when its scope key (explicit `scope`, else the default key) matches every granted scope set.';
