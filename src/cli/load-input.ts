@@ -21,7 +21,7 @@ export async function loadInput(dir: string, flags: InputFlags): Promise<LoadedG
     return loadGraph(dir);
   });
   // NOTE: --strict shows the diagnostics even with --quiet: they are the reason for the exit status.
-  printDiagnostics(loaded.diagnostics, { quiet: flags.quiet && !flags.strict, verbose: flags.verbose });
+  printDiagnostics(loaded.diagnostics, { quiet: flags.quiet && !flags.strict, verbose: flags.verbose, strict: flags.strict });
   const { errors } = countDiagnostics(loaded.diagnostics);
   if (flags.strict && errors > 0) {
     throw new InputError(`--strict: ${errors} rejected row(s) or file(s) in the input (listed above)`, { file: dir });

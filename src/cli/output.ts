@@ -34,7 +34,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** Prints the input diagnostics summary to stderr (all with verbose, else the first 20). */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], options: { quiet?: boolean; verbose?: boolean }): void {
+export function printDiagnostics(diagnostics: readonly Diagnostic[], options: { quiet?: boolean; verbose?: boolean; strict?: boolean }): void {
   if (options.quiet || diagnostics.length === 0) return;
   const c = pc.createColors(process.stderr.isTTY === true && !process.env['NO_COLOR']);
   const shown = options.verbose ? diagnostics : diagnostics.slice(0, DIAGNOSTICS_SHOWN);
@@ -42,6 +42,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], options: { 
   const { errors, warnings } = countDiagnostics(diagnostics);
   const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file ?? '?')).size;
   const more = diagnostics.length - shown.length;
-  process.stderr.write(`input: ${errors} rejected row(s) or file(s) in ${files} file(s), ${warnings} warning(s); good rows were loaded`
+  const outcome = options.strict && errors > 0 ? 'nothing analysed (--strict)' : 'good rows were loaded';
+  process.stderr.write(`input: ${errors} rejected row(s) or file(s) in ${files} file(s), ${warnings} warning(s); ${outcome}`
     + `${more > 0 ? ` (${more} more not shown: --verbose)` : ''}\n`);
 }
