@@ -36,9 +36,9 @@ export async function readJson(path: string): Promise<JsonReadResult> {
  * NOTE: V8's message quotes a snippet of the input, which may be secret; it is never passed on.
  */
 function syntaxLocation(text: string, message: string): { line: number; column: number; reason: string } {
-  const truncated = /end of JSON input|Unterminated string/i.test(message);
   const at = /position (\d+)/.exec(message);
-  const pos = truncated ? text.length : at ? Number(at[1]) : 0;
+  const truncated = /end of JSON input|Unterminated string/i.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+  const pos = truncated ? text.trimEnd().length : at ? Number(at[1]) : 0;
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
