@@ -2,6 +2,7 @@
 // asserted here exactly (rule, source, target and the path that makes it), at a pinned analysis time.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDirectory, type AnalysisResult } from '../../src/analysis/analyze.js';
+import { EXPLOITABILITY_WEIGHTS } from '../../src/findings/index.js';
 import type { Finding, PathSet } from '../../src/findings/types.js';
 
 const DIR = 'examples/acme';
@@ -246,10 +247,11 @@ describe('accepted exceptions (examples/acme/exceptions.csv)', () => {
 });
 
 describe('credential risk factors differ between entry credentials', () => {
+  /** Credential risk factors (and `no_credential`) of the shortest path of a finding's first path set. */
   function factorsOf(source: string, target: string, rule: string): string[] {
     const f = find(now.findings, rule, source, target);
     const names = f?.pathSets[0]?.shortest.rank.factors.map((x) => x.name) ?? [];
-    return names.filter((n) => !['blast_radius', 'target', 'path_length'].includes(n));
+    return names.filter((n) => n in EXPLOITABILITY_WEIGHTS || n === 'no_credential');
   }
 
   it('the shared OpenAI key carries every risk but "unused"', () => {
