@@ -45,6 +45,13 @@ describe.each(EDGE_KINDS)('docs/edges/%s.md', (kind) => {
     expect(refreshEdgePage(page(kind), kind)).toBe(page(kind));
   });
 
+  it('explains every value of its enum key properties in Details (action, environment)', () => {
+    const spec = edgeSpec(kind);
+    const values = spec.key.flatMap((k) => (spec.props[k]?.type === 'enum' ? spec.props[k]?.values ?? [] : []));
+    const details = sectionBody(page(kind), 'Details') ?? '';
+    expect(values.filter((v) => !details.includes(`\`${v}\``))).toEqual([]);
+  });
+
   it('links its spec file from the Calculation section', () => {
     expect(sectionBody(page(kind), 'Calculation')).toContain(`](../../${edgeSpecFile(kind)})`);
   });
