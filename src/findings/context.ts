@@ -5,7 +5,8 @@ import { blastRadius, type CompactGraph, type EnginePath, type PathsResult, type
 import type { PathwardenGraph } from '../graph/types.js';
 import { pathRefs } from './refs.js';
 import { rankPath } from './rank.js';
-import type { PathSet, RankedPath } from './types.js';
+import { edgeSpec } from '../model/index.js';
+import type { EdgeRef, PathSet, RankedPath } from './types.js';
 
 export interface FindingContext {
   readonly graph: PathwardenGraph;
@@ -71,4 +72,9 @@ export function bestScore(sets: readonly PathSet[]): number {
     for (const p of s.paths) best = Math.max(best, p.rank.score);
   }
   return best;
+}
+
+/** The first act-as edge of a path: where revoking one grant or credential breaks it closest to the source. */
+export function firstActAs(path: RankedPath): EdgeRef | undefined {
+  return path.edges.find((e) => edgeSpec(e.kind).family === 'act-as');
 }

@@ -1,7 +1,8 @@
-// Path rank: the source's blast radius × the exploitability of the path's entry credential × the target's weight
-// × a length factor. Every factor is recorded so each ranked path can explain its score (docs/scoring.md).
+// Path rank: 10 × blast factor of the source × principal factor × exploitability of the path's entry credential
+// × the target's weight × a length factor. Every factor is recorded so each ranked path can explain its score
+// (docs/scoring.md).
 import type { PathwardenGraph } from '../graph/types.js';
-import { nodeSpec, type NodeRecord } from '../model/index.js';
+import { nodeSpec, type NodeKind, type NodeRecord } from '../model/index.js';
 import type { NodeRef, PathRank, RankFactor } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -21,6 +22,24 @@ export type CredentialRisk = keyof typeof EXPLOITABILITY_WEIGHTS;
 
 /** Each extra hop beyond the first lowers the rank by this fraction (longer paths are harder to walk). */
 export const HOP_PENALTY = 0.05;
+
+/**
+ * How much a path from this kind of principal weighs. pathwarden is about non-human identities: an agent acts
+ * autonomously and can be steered by prompt injection, a bearer credential works for whoever holds a copy,
+ * while a human signs in interactively (MFA, IGA reviews) and usually holds their access by design.
+ */
+export const PRINCIPAL_WEIGHTS = {
+  AIAgent: 1.5, APIKey: 1.25, Token: 1.25, Secret: 1.25, OAuthApp: 1.25,
+  ServiceAccount: 1, WorkloadIdentity: 1, Pipeline: 1, Human: 0.5,
+} as const satisfies Partial<Record<NodeKind, number>>;
+
+/** Weight of kinds that can start a path but are not listed in PRINCIPAL_WEIGHTS. */
+const OTHER_PRINCIPAL = 1;
+
+/** The blast factor: 1 + log10(1 + blast radius), so reach amplifies a path's rank without drowning the rest. */
+export function blastFactor(blastRadius: number): number {
+  return 1 + Math.log10(1 + Math.max(0, blastRadius));
+}
 
 function dateOf(node: NodeRecord, prop: string): number | undefined {
   const v = node.properties[prop];
@@ -77,8 +96,12 @@ export function rankPath(
   targetWeight: number, targetDetail: string, at: number,
 ): PathRank {
   const entry = entryCredential(nodes);
+  const source = nodes[0] as NodeRef;
+  const blast = blastFactor(blastRadius);
+  const principal = (PRINCIPAL_WEIGHTS as Partial<Record<NodeKind, number>>)[source.kind] ?? OTHER_PRINCIPAL;
   const factors: RankFactor[] = [
-    { name: 'blast_radius', detail: `source blast radius ${blastRadius}`, weight: blastRadius },
+    { name: 'blast_radius', detail: `source blast radius ${blastRadius}`, weight: round(blast, 2) },
+    { name: 'principal', detail: `${source.kind} source`, weight: principal },
     { name: 'target', detail: targetDetail, weight: targetWeight },
   ];
   let exploitability = 1;
@@ -92,9 +115,14 @@ export function rankPath(
   }
   const lengthFactor = Math.max(0.5, 1 - HOP_PENALTY * Math.max(0, edgeCount - 1));
   factors.push({ name: 'path_length', detail: `${edgeCount} hop${edgeCount === 1 ? '' : 's'}`, weight: lengthFactor });
-  const score = Math.round(Math.max(1, blastRadius) * exploitability * targetWeight * lengthFactor * 10) / 10;
+  const score = round(10 * blast * principal * exploitability * targetWeight * lengthFactor, 1);
   return {
-    score, blastRadius, exploitability: Math.round(exploitability * 100) / 100, targetWeight, lengthFactor,
-    ...(entry ? { entryCredential: entry.id } : {}), factors,
+    score, blastRadius, blastFactor: round(blast, 2), principalWeight: principal, exploitability: round(exploitability, 2),
+    targetWeight, lengthFactor, ...(entry ? { entryCredential: entry.id } : {}), factors,
   };
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
 }

@@ -40,6 +40,10 @@ export interface RankFactor {
 export interface PathRank {
   readonly score: number;
   readonly blastRadius: number;
+  /** 1 + log10(1 + blastRadius). */
+  readonly blastFactor: number;
+  /** Weight of the source's kind (PRINCIPAL_WEIGHTS). */
+  readonly principalWeight: number;
   readonly exploitability: number;
   readonly targetWeight: number;
   readonly lengthFactor: number;

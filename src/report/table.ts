@@ -4,11 +4,14 @@ import pc from 'picocolors';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { BlastReport } from '../analysis/blast.js';
 import type { PathsReport } from '../analysis/paths.js';
-import type { Finding, Severity } from '../findings/index.js';
+import { RULES, type Finding, type Severity } from '../findings/index.js';
 import { bestPath, draw, pathCount, severityCounts, whyRank } from './text.js';
 import type { RenderOptions, Reporter } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+/** Findings per rule drawn in full with their paths (the overview table lists up to --limit). */
+const DETAILS_PER_RULE = 5;
 
 function paint(c: Colors, s: Severity): string {
   const label = s.toUpperCase();
@@ -44,14 +47,24 @@ function analysis(r: AnalysisResult, o: RenderOptions): string {
   const table = new Table({ head: ['#', 'severity', 'score', 'rule', 'source', 'target'], style: { head: o.color ? ['bold'] : [], border: o.color ? ['grey'] : [] } });
   top.forEach((f, i) => table.push([String(i + 1), paint(c, f.severity), String(f.score), f.rule, f.source.label, f.target.label]));
   out.push(table.toString(), '');
-  top.forEach((f, i) => out.push(findingBlock(f, i, c), ''));
-  if (r.findings.length > top.length) out.push(c.dim(`… ${r.findings.length - top.length} more findings: --limit ${r.findings.length} or --format json`));
+  if (r.findings.length > top.length) out.push(c.dim(`… ${r.findings.length - top.length} more findings: --limit ${r.findings.length} or --format json`), '');
+  // NOTE: paths are shown per rule, so the top separation-of-duties breaks are visible even when sensitive
+  // reach dominates the overall ranking (and vice versa).
+  const rank = new Map(r.findings.map((f, i) => [f.id, i]));
+  for (const rule of RULES) {
+    const ofRule = r.findings.filter((f) => f.rule === rule.id);
+    if (ofRule.length === 0) continue;
+    const shown = ofRule.slice(0, Math.min(o.limit, DETAILS_PER_RULE));
+    out.push(c.bold(`${rule.title} (${ofRule.length}): top ${shown.length}`), '');
+    for (const f of shown) out.push(findingBlock(f, rank.get(f.id) ?? 0, c), '');
+  }
   const expired = r.exceptions.filter((e) => e.status === 'expired');
   for (const e of expired) {
     out.push(c.yellow(`expired exception ${e.exception.file}:${e.exception.line} (${e.exception.owner}, expired ${e.exception.expires}): ${e.findings.length} finding(s) back: ${e.exception.reason}`));
   }
   const topSources = r.bySource.slice(0, 5).map((x) => `${x.node.label} (${x.findings}, max ${x.maxSeverity})`);
-  out.push(`top sources: ${topSources.join(', ')}`);
+  const topTargets = r.byTarget.slice(0, 5).map((x) => `${x.node.label} (${x.findings} sources, max ${x.maxSeverity})`);
+  out.push(`top sources: ${topSources.join(', ')}`, `most exposed: ${topTargets.join(', ')}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -9,9 +9,10 @@ export function draw(path: RankedPath): string {
 /** One line explaining a path's rank ("why this rank"). */
 export function whyRank(path: RankedPath): string {
   const r = path.rank;
-  const risks = r.factors.filter((f) => !['blast_radius', 'target', 'path_length'].includes(f.name));
+  const risks = r.factors.filter((f) => !['blast_radius', 'principal', 'target', 'path_length'].includes(f.name));
   const parts = [
-    `blast radius ${r.blastRadius}`,
+    `10 × blast ${r.blastFactor.toFixed(2)} (radius ${r.blastRadius})`,
+    `× ${r.principalWeight} (${r.factors.find((f) => f.name === 'principal')?.detail ?? ''})`,
     `× exploitability ${r.exploitability}${risks.length ? ` (${risks.map((f) => f.detail).join('; ')})` : ''}`,
     `× target ${r.targetWeight.toFixed(2)} (${r.factors.find((f) => f.name === 'target')?.detail ?? ''})`,
     `× length ${r.lengthFactor.toFixed(2)} (${path.edges.length} hops)`,

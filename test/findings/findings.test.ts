@@ -52,7 +52,7 @@ describe('buildFindings', () => {
       ['alter', ['agent', 'key', 'sa', 'model']], ['invoke', ['agent', 'key', 'sa', 'model']],
     ]);
     const factors = f.pathSets[0]?.shortest.rank.factors.map((x) => x.name);
-    expect(factors).toEqual(['blast_radius', 'target', 'no_expiry', 'long_lived', 'never_rotated', 'unused', 'shared_across_environments', 'path_length']);
+    expect(factors).toEqual(['blast_radius', 'principal', 'target', 'no_expiry', 'long_lived', 'never_rotated', 'unused', 'shared_across_environments', 'path_length']);
     expect(f.frameworks.map((x) => `${x.framework} ${x.id}`)).toEqual(expect.arrayContaining(['OWASP-NHI-2025 NHI5', 'OWASP-NHI-2025 NHI7', 'OWASP-NHI-2025 NHI8']));
     expect(f.severity).toBe('critical');
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS } from '../../src/engine/index.js';
 import { EXPLOITABILITY_WEIGHTS, STALE_AFTER_DAYS } from '../../src/findings/index.js';
-import { HOP_PENALTY } from '../../src/findings/rank.js';
+import { HOP_PENALTY, PRINCIPAL_WEIGHTS } from '../../src/findings/rank.js';
 
 const doc = readFileSync('docs/scoring.md', 'utf8');
 const rows = doc.split('\n').filter((l) => l.startsWith('|')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
@@ -18,7 +18,11 @@ describe('docs/scoring.md matches the code', () => {
   it.each(Object.entries(EXPLOITABILITY_WEIGHTS))('risk factor %s adds %d', (name, weight) => {
     expect(rows.some((r) => r[0] === `\`${name}\`` && r[2] === String(weight))).toBe(true);
   });
+  it.each(Object.entries(PRINCIPAL_WEIGHTS))('principal %s weight %d', (kind, weight) => {
+    expect(rows.some((r) => r[0] === kind && r[1] === String(weight))).toBe(true);
+  });
   it('act-as, model and length constants', () => {
+    expect(doc).toContain(`model's tier weight × ${MODEL_WEIGHTS.alter + MODEL_WEIGHTS.invoke}`);
     expect(rows.some((r) => r[0]?.startsWith('a credential') && r[1] === String(ACT_AS_WEIGHTS.credential))).toBe(true);
     expect(rows.some((r) => r[0]?.startsWith('an identity') && r[1] === String(ACT_AS_WEIGHTS.identity))).toBe(true);
     expect(doc).toContain(`tier weight × ${MODEL_WEIGHTS.alter}`);

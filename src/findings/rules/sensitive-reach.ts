@@ -1,7 +1,7 @@
 // Rule sensitive-reach: an identity or credential reaches a resource at or above the tier threshold.
 import { ACCESS_WEIGHTS, TIER_WEIGHTS, type SensitiveResult } from '../../engine/index.js';
 import { edgeSpec, type AccessAction } from '../../model/index.js';
-import { bestScore, findingId, makePathSet, type FindingContext } from '../context.js';
+import { bestScore, findingId, firstActAs, makePathSet, type FindingContext } from '../context.js';
 import { FRAMEWORKS, frameworksOfFactors, uniqueFrameworks } from '../frameworks.js';
 import { nodeRef } from '../refs.js';
 import { SEVERITIES, type Finding, type Severity } from '../types.js';
@@ -40,7 +40,7 @@ export function sensitiveFindings(ctx: FindingContext, results: readonly Sensiti
       viaDelegation ? [FRAMEWORKS.AGENTIC_T9] : [],
       frameworksOfFactors(best.rank.factors),
     ]);
-    const cut = set.shortest.edges.find((e) => edgeSpec(e.kind).family === 'act-as') ?? set.shortest.edges[0];
+    const cut = firstActAs(best) ?? best.edges[0];
     return {
       id: findingId(sensitiveReach.id, source.id, target.id),
       rule: sensitiveReach.id,

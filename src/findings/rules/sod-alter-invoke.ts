@@ -1,7 +1,7 @@
 // Rule sod-alter-invoke: one identity or credential can both alter a model and invoke it in production.
-import { DEFAULT_MODEL_TIER, TIER_WEIGHTS, type SodResult } from '../../engine/index.js';
+import { DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS, type SodResult } from '../../engine/index.js';
 import { edgeSpec } from '../../model/index.js';
-import { bestScore, findingId, makePathSet, type FindingContext } from '../context.js';
+import { bestScore, findingId, firstActAs, makePathSet, type FindingContext } from '../context.js';
 import { FRAMEWORKS, frameworksOfFactors, uniqueFrameworks } from '../frameworks.js';
 import { nodeRef } from '../refs.js';
 import { SEVERITIES, type Finding, type PathSet, type Severity } from '../types.js';
@@ -32,7 +32,8 @@ export function sodFindings(ctx: FindingContext, results: readonly SodResult[]):
     const target = nodeRef(ctx.graph, ctx.cg.ids[r.model] as string);
     const tierRaw = ctx.cg.nodeTier[r.model] ?? -1;
     const tier = tierRaw < 0 ? DEFAULT_MODEL_TIER : tierRaw;
-    const weight = (TIER_WEIGHTS[tier] ?? 1) / (TIER_WEIGHTS[DEFAULT_MODEL_TIER] ?? 1);
+    // NOTE: holding both duties weighs what altering and invoking weigh together in the blast radius.
+    const weight = ((TIER_WEIGHTS[tier] ?? 1) * (MODEL_WEIGHTS.alter + MODEL_WEIGHTS.invoke)) / (TIER_WEIGHTS[DEFAULT_MODEL_TIER] ?? 1);
     const detail = `model tier ${tier}${tierRaw < 0 ? ' (default)' : ''}`;
     const alterActions = distinct(r.alter.map((c) => c.action));
     const sets: PathSet[] = [
@@ -46,7 +47,8 @@ export function sodFindings(ctx: FindingContext, results: readonly SodResult[]):
       source.kind === 'AIAgent' ? [FRAMEWORKS.AGENTIC_T2] : [],
       frameworksOfFactors(best.rank.factors),
     ]);
-    const cut = sets[0]?.shortest.edges.find((e) => edgeSpec(e.kind).family === 'act-as');
+    const alterBest = sets[0]?.paths[0] ?? sets[0]?.shortest;
+    const cut = alterBest ? firstActAs(alterBest) : undefined;
     return {
       id: findingId(sodAlterInvoke.id, source.id, target.id),
       rule: sodAlterInvoke.id,
