@@ -1,0 +1,38 @@
+// The store handle: one neo4j-driver Driver plus the database name. Every query goes through `run`, which uses
+// the driver's managed transactions (transient errors and lost connections are retried by the driver).
+import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
+import { StoreUnavailableError } from '../model/index.js';
+import type { StoreConfig } from './config.js';
+
+export interface Store {
+  readonly config: StoreConfig;
+  readonly driver: Driver;
+  /** Runs one parameterised statement in a managed transaction (retried on transient errors). */
+  run(cypher: string, params?: Readonly<Record<string, unknown>>, mode?: 'read' | 'write'): Promise<Neo4jRecord[]>;
+  close(): Promise<void>;
+}
+
+/** Opens the store and checks that it answers; StoreUnavailableError (with the URI, never the password) if not. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    disableLosslessIntegers: true, maxTransactionRetryTime: 30_000, connectionTimeout: 10_000,
+  });
+  try {
+    await driver.verifyConnectivity(config.database ? { database: config.database } : {});
+  } catch (cause) {
+    await driver.close();
+    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw new StoreUnavailableError(`Neo4j at ${config.uri} (${config.origin}) does not answer: ${reason}`, { cause });
+  }
+  return {
+    config, driver,
+    async run(cypher, params = {}, mode = 'write') {
+      const result = await driver.executeQuery(cypher, params, {
+        routing: mode === 'read' ? neo4j.routing.READ : neo4j.routing.WRITE,
+        ...(config.database ? { database: config.database } : {}),
+      });
+      return result.records;
+    },
+    close: () => driver.close(),
+  };
+}

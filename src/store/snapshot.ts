@@ -1,0 +1,126 @@
+// Snapshots: every ingest run is one, numbered by an increasing `seq`. A snapshot is marked complete only after
+// all its writes and cleanups succeeded; readers use the newest complete one. One writer at a time (a lease).
+import { randomUUID } from 'node:crypto';
+import { ConfigError, NotFoundError } from '../model/index.js';
+import { STORE_LABELS } from './cypher.js';
+import type { Store } from './driver.js';
+
+const L = STORE_LABELS;
+/** A writer lease older than this is considered dead (its process was killed). */
+export const LEASE_MS = 120_000;
+
+export const SNAPSHOT_STATUSES = ['running', 'complete', 'abandoned'] as const;
+export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number];
+
+export interface SnapshotInfo {
+  readonly seq: number;
+  readonly id: string;
+  readonly status: SnapshotStatus;
+  readonly startedAt: string;
+  readonly completedAt?: string;
+  readonly input?: string;
+  readonly sources: readonly string[];
+  /** Sources whose stale items were retired (clean loads); the others kept them. */
+  readonly cleaned: readonly string[];
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** The id users see for a snapshot: `s<seq>`. */
+export function snapshotId(seq: number): string {
+  return `s${seq}`;
+}
+
+/** Parses `s12`, `12` or `latest` into a sequence number (undefined for latest). */
+export function parseSnapshotRef(raw: string): number | undefined {
+  if (raw === 'latest') return undefined;
+  const m = /^s?(\d{1,9})$/.exec(raw.trim());
+  if (!m) throw new ConfigError(`snapshot "${raw}" is not a snapshot id (s12, 12 or latest)`);
+  return Number(m[1]);
+}
+
+function toInfo(p: Record<string, unknown>): SnapshotInfo {
+  return {
+    seq: Number(p['seq']), id: snapshotId(Number(p['seq'])), status: p['status'] as SnapshotStatus,
+    startedAt: String(p['started_at']), ...(p['completed_at'] ? { completedAt: String(p['completed_at']) } : {}),
+    ...(p['input'] ? { input: String(p['input']) } : {}),
+    sources: (p['sources'] as string[] | undefined) ?? [], cleaned: (p['cleaned'] as string[] | undefined) ?? [],
+    counts: JSON.parse(String(p['counts'] ?? '{}')) as Record<string, number>,
+  };
+}
+
+/**
+ * Starts a snapshot: takes the writer lease (failing when a live writer holds it), marks snapshots left running
+ * by a dead writer as abandoned, and returns the new snapshot's seq and the lease token.
+ */
+export async function beginSnapshot(store: Store, input: string, sources: readonly string[]): Promise<{ seq: number; token: string }> {
+  const token = randomUUID();
+  const now = Date.now();
+  const rows = await store.run(
+    `MERGE (w:${L.meta} {id: 'writer'})
+     WITH w, w.token AS held, coalesce(w.heartbeat, 0) AS beat
+     CALL (w, held, beat) {
+       WITH w WHERE held IS NULL OR beat < $now - $lease
+       SET w.token = $token, w.heartbeat = $now
+     }
+     RETURN w.token = $token AS ok, held`,
+    { token, now, lease: LEASE_MS },
+  );
+  if (rows[0]?.get('ok') !== true) {
+    throw new ConfigError('another pathwarden ingest is writing to this Neo4j right now (writer lease held); retry when it ends');
+  }
+  await store.run(`MATCH (s:${L.snapshot} {status: 'running'}) SET s.status = 'abandoned'`);
+  const seqRows = await store.run(
+    `MERGE (c:${L.meta} {id: 'snapshots'}) SET c.seq = coalesce(c.seq, 0) + 1
+     CREATE (s:${L.snapshot} {seq: c.seq, id: 's' + toString(c.seq), status: 'running', started_at: $started,
+       input: $input, sources: $sources, cleaned: [], counts: '{}'})
+     RETURN c.seq AS seq`,
+    { started: new Date(now).toISOString(), input, sources: [...sources] },
+  );
+  return { seq: Number(seqRows[0]?.get('seq')), token };
+}
+
+/** Renews the writer lease; call between batches. */
+export async function heartbeat(store: Store, token: string): Promise<void> {
+  await store.run(`MATCH (w:${L.meta} {id: 'writer', token: $token}) SET w.heartbeat = $now`, { token, now: Date.now() });
+}
+
+/** Marks a snapshot complete with its counts and releases the lease. */
+export async function completeSnapshot(
+  store: Store, seq: number, token: string, cleaned: readonly string[], counts: Readonly<Record<string, number>>,
+): Promise<void> {
+  await store.run(
+    `MATCH (s:${L.snapshot} {seq: $seq}) SET s.status = 'complete', s.completed_at = $at, s.cleaned = $cleaned, s.counts = $counts
+     WITH s MATCH (w:${L.meta} {id: 'writer', token: $token}) REMOVE w.token, w.heartbeat`,
+    { seq, at: new Date().toISOString(), cleaned: [...cleaned], counts: JSON.stringify(counts), token },
+  );
+}
+
+/** Releases the lease after a failed run and marks the snapshot abandoned (its writes stay invisible to readers). */
+export async function abandonSnapshot(store: Store, seq: number, token: string): Promise<void> {
+  await store.run(
+    `MATCH (s:${L.snapshot} {seq: $seq, status: 'running'}) SET s.status = 'abandoned'
+     WITH 1 AS done MATCH (w:${L.meta} {id: 'writer', token: $token}) REMOVE w.token, w.heartbeat`,
+    { seq, token },
+  );
+}
+
+/** Every snapshot, newest first. */
+export async function listSnapshots(store: Store): Promise<SnapshotInfo[]> {
+  const rows = await store.run(`MATCH (s:${L.snapshot}) RETURN properties(s) AS p ORDER BY s.seq DESC`, {}, 'read');
+  return rows.map((r) => toInfo(r.get('p') as Record<string, unknown>));
+}
+
+/** The complete snapshot `seq`, or the newest complete one; NotFoundError when there is none. */
+export async function resolveSnapshot(store: Store, seq?: number): Promise<SnapshotInfo> {
+  const rows = await store.run(
+    seq === undefined
+      ? `MATCH (s:${L.snapshot} {status: 'complete'}) RETURN properties(s) AS p ORDER BY s.seq DESC LIMIT 1`
+      : `MATCH (s:${L.snapshot} {seq: $seq}) RETURN properties(s) AS p`,
+    seq === undefined ? {} : { seq }, 'read',
+  );
+  const p = rows[0]?.get('p') as Record<string, unknown> | undefined;
+  if (!p) throw new NotFoundError(seq === undefined ? 'the store has no complete snapshot yet: run `pathwarden ingest <dir> --neo4j`' : `snapshot s${seq} does not exist`);
+  const info = toInfo(p);
+  if (info.status !== 'complete') throw new NotFoundError(`snapshot ${info.id} is ${info.status}, not complete`);
+  return info;
+}

@@ -1,0 +1,156 @@
+// Writes a graph into the store as one snapshot: batched UNWIND statements per kind (create new, version the
+// changed, touch the unchanged), then per-source cleanup of what a clean source no longer reports, then the
+// snapshot is marked complete. A run that dies before the end leaves every earlier snapshot intact.
+import type { PathwardenGraph } from '../graph/types.js';
+import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type EdgeRecord, type NodeKind, type NodeRecord } from '../model/index.js';
+import {
+  EXISTING_NODES, RETIRE_NODES, TOUCH_NODES, createEdges, createNodes, existingEdges, retireEdges, touchEdges, updateEdges, updateNodes,
+} from './cypher.js';
+import type { Store } from './driver.js';
+import { edgeRow, nodeRow, type EdgeRow, type NodeRow } from './records.js';
+import { ensureSchema } from './schema.js';
+import { abandonSnapshot, beginSnapshot, completeSnapshot, heartbeat } from './snapshot.js';
+
+export const DEFAULT_BATCH_SIZE = 5000;
+
+export interface WriteOptions {
+  /** Rows per statement (default 5000). */
+  readonly batchSize?: number;
+  /** Input description stored on the snapshot (e.g. the inventory directory). */
+  readonly input: string;
+  /** Sources that loaded with errors: their stale items are kept (no cleanup after partial input). */
+  readonly partialSources?: readonly string[];
+  /** Called after each batch with the rows written so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Test hook: throw after this many batches, as a killed process would stop. */
+  readonly failAfterBatches?: number;
+}
+
+export interface WriteSummary {
+  readonly seq: number;
+  readonly snapshot: string;
+  readonly nodes: { readonly created: number; readonly changed: number; readonly unchanged: number; readonly retired: number };
+  readonly edges: { readonly created: number; readonly changed: number; readonly unchanged: number; readonly retired: number };
+  readonly cleaned: readonly string[];
+  readonly skippedCleanup: readonly string[];
+  readonly batchSize: number;
+}
+
+type Counts = { created: number; changed: number; unchanged: number; retired: number };
+const zero = (): Counts => ({ created: 0, changed: 0, unchanged: 0, retired: 0 });
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Writes `graph` as a new snapshot. */
+export async function writeGraph(store: Store, graph: PathwardenGraph, options: WriteOptions): Promise<WriteSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  await ensureSchema(store);
+  const nodesByKind = new Map<NodeKind, NodeRecord[]>(NODE_KINDS.map((k) => [k, []]));
+  graph.forEachNode((_id, n) => nodesByKind.get(n.kind)?.push(n));
+  const edgesByKind = new Map<EdgeKind, EdgeRecord[]>(EDGE_KINDS.map((k) => [k, []]));
+  graph.forEachEdge((_key, e) => edgesByKind.get(e.kind)?.push(e));
+  const sources = new Set<string>();
+  graph.forEachNode((_id, n) => sources.add(n.source));
+  graph.forEachEdge((_k, e) => sources.add(e.source));
+  const { seq, token } = await beginSnapshot(store, options.input, [...sources].sort());
+  const total = graph.order + graph.size;
+  let done = 0;
+  let batches = 0;
+  const step = async (n: number): Promise<void> => {
+    done += n;
+    batches++;
+    options.onProgress?.(done, total);
+    if (options.failAfterBatches !== undefined && batches >= options.failAfterBatches) throw new Error('store/write: stopped by failAfterBatches');
+    if (batches % 10 === 0) await heartbeat(store, token);
+  };
+  const nodes = zero();
+  const edges = zero();
+  try {
+    for (const [kind, list] of nodesByKind) {
+      for (const batch of chunks(list.map(nodeRow), batchSize)) {
+        await writeNodeBatch(store, kind, batch, seq, nodes);
+        await step(batch.length);
+      }
+    }
+    for (const [kind, list] of edgesByKind) {
+      for (const batch of chunks(list.map(edgeRow), batchSize)) {
+        await writeEdgeBatch(store, kind, batch, seq, edges);
+        await step(batch.length);
+      }
+    }
+    const partial = new Set(options.partialSources ?? []);
+    const cleaned = [...sources].filter((s) => !partial.has(s)).sort();
+    for (const source of cleaned) {
+      edges.retired += await retireAll(store, EDGE_KINDS.map(retireEdges), source, seq, batchSize);
+      nodes.retired += await retireAll(store, [RETIRE_NODES], source, seq, batchSize);
+    }
+    await completeSnapshot(store, seq, token, cleaned, { nodes: graph.order, edges: graph.size });
+    return {
+      seq, snapshot: `s${seq}`, nodes, edges, cleaned, skippedCleanup: [...partial].filter((s) => sources.has(s)).sort(), batchSize,
+    };
+  } catch (err) {
+    await abandonSnapshot(store, seq, token).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function hashes(store: Store, cypher: string, params: Record<string, unknown>, keyName: string): Promise<Map<string, string>> {
+  const rows = await store.run(cypher, params, 'read');
+  return new Map(rows.map((r) => [String(r.get(keyName)), String(r.get('hash'))]));
+}
+
+async function writeNodeBatch(store: Store, kind: NodeKind, batch: readonly NodeRow[], seq: number, counts: Counts): Promise<void> {
+  const known = await hashes(store, EXISTING_NODES, { ids: batch.map((r) => r.props['id']) }, 'id');
+  const fresh: NodeRow[] = [];
+  const changed: NodeRow[] = [];
+  const same: string[] = [];
+  for (const row of batch) {
+    const hash = known.get(String(row.props['id']));
+    if (hash === undefined) fresh.push(row);
+    else if (hash !== row.hash) changed.push(row);
+    else same.push(String(row.props['id']));
+  }
+  if (fresh.length) await store.run(createNodes(kind), { rows: fresh, seq });
+  if (changed.length) await store.run(updateNodes(kind), { rows: changed, seq });
+  if (same.length) await store.run(TOUCH_NODES, { ids: same, seq });
+  counts.created += fresh.length;
+  counts.changed += changed.length;
+  counts.unchanged += same.length;
+}
+
+async function writeEdgeBatch(store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts): Promise<void> {
+  const known = await hashes(store, existingEdges(kind), { keys: batch.map((r) => r.key) }, 'key');
+  const fresh: EdgeRow[] = [];
+  const changed: EdgeRow[] = [];
+  const same: string[] = [];
+  for (const row of batch) {
+    const hash = known.get(row.key);
+    if (hash === undefined) fresh.push(row);
+    else if (hash !== row.hash) changed.push(row);
+    else same.push(row.key);
+  }
+  if (fresh.length) await store.run(createEdges(kind), { rows: fresh, seq });
+  if (changed.length) await store.run(updateEdges(kind), { rows: changed, seq });
+  if (same.length) await store.run(touchEdges(kind), { keys: same, seq });
+  counts.created += fresh.length;
+  counts.changed += changed.length;
+  counts.unchanged += same.length;
+}
+
+/** Runs each retire statement in batches until it retires nothing more; returns how many were retired. */
+async function retireAll(store: Store, statements: readonly string[], source: string, seq: number, limit: number): Promise<number> {
+  let total = 0;
+  for (const cypher of statements) {
+    for (;;) {
+      const rows = await store.run(cypher, { source, seq, limit });
+      const n = Number(rows[0]?.get('retired') ?? 0);
+      total += n;
+      if (n < limit) break;
+    }
+  }
+  return total;
+}
