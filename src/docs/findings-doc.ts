@@ -1,16 +1,15 @@
-// Generated blocks of docs/findings.md: the rule list (from RULES), the framework catalogue (from FRAMEWORKS)
-// and the credential risk factors (from EXPLOITABILITY_WEIGHTS and frameworksOfFactors). The prose around them
-// is hand-written; src/docs/write-docs.ts refreshes the blocks and test/docs checks them.
-import { ACCESS_WEIGHTS, DEFAULT_MODEL_TIER, TIER_WEIGHTS } from '../engine/index.js';
+// Generated blocks of docs/findings.md: the rule list (RULES), the credential risk factors with the framework each
+// adds (EXPLOITABILITY_WEIGHTS, frameworksOfFactors) and the framework catalogue (FRAMEWORKS). The prose around
+// them is hand-written; src/docs/write-docs.ts refreshes the blocks and test/docs checks them.
 import { FRAMEWORKS, frameworksOfFactors } from '../findings/frameworks.js';
-import { EXPLOITABILITY_WEIGHTS, HOP_PENALTY, STALE_AFTER_DAYS } from '../findings/rank.js';
+import { EXPLOITABILITY_WEIGHTS, STALE_AFTER_DAYS } from '../findings/rank.js';
 import { RULES } from '../findings/rules/index.js';
 import type { FrameworkRef } from '../findings/types.js';
 import { replaceBlock, wrapBlock } from './generated-block.js';
 import { cell, code, table } from './markdown.js';
 
 /** Names of the generated blocks of docs/findings.md, in page order. */
-export const FINDINGS_BLOCKS = ['rules', 'scoring', 'risk-factors', 'frameworks'] as const;
+export const FINDINGS_BLOCKS = ['rules', 'risk-factors', 'frameworks'] as const;
 export type FindingsBlock = (typeof FINDINGS_BLOCKS)[number];
 
 /** `OWASP-NHI-2025 NHI5` as written in findings and reports. */
@@ -31,18 +30,6 @@ function frameworksBlock(): string {
   return table(['Framework', 'Id', 'Title'], rows);
 }
 
-function scoringBlock(): string {
-  const base = TIER_WEIGHTS[DEFAULT_MODEL_TIER] ?? 1;
-  const tiers = TIER_WEIGHTS.map((w, tier) => [code(String(tier)), String(w), String(Math.round((w / base) * 1000) / 1000)]);
-  const access = Object.entries(ACCESS_WEIGHTS).map(([action, w]) => `${code(action)} ×${w}`).join(', ');
-  return [
-    table(['Tier', 'Tier weight', 'Target weight (÷ tier 1)'], tiers),
-    `A model without a tier counts as tier ${DEFAULT_MODEL_TIER}. For \`sensitive-reach\` the target weight is also multiplied by the`
-      + ` strongest access action: ${access}.`,
-    `Each hop beyond the first lowers the length factor by ${HOP_PENALTY} (never below 0.5).\n`,
-  ].join('\n');
-}
-
 function riskFactorsBlock(): string {
   const rows = Object.entries(EXPLOITABILITY_WEIGHTS).map(([name, weight]) => {
     const mapped = frameworksOfFactors([{ name, detail: '', weight }]).map(frameworkLabel);
@@ -58,7 +45,6 @@ function riskFactorsBlock(): string {
 export function renderFindingsBlock(name: FindingsBlock): string {
   switch (name) {
     case 'rules': return rulesBlock();
-    case 'scoring': return scoringBlock();
     case 'frameworks': return frameworksBlock();
     case 'risk-factors': return riskFactorsBlock();
   }
