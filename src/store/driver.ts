@@ -12,6 +12,19 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * Parameters as Neo4j expects them: JavaScript numbers that are whole become Cypher INTEGERs (the driver would
+ * send every number as a FLOAT, which LIMIT, list indexes and integer properties such as `tier` do not want).
+ */
+export function toCypherParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toCypherParams);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
+  }
+  return value;
+}
+
 /** Opens the store and checks that it answers; StoreUnavailableError (with the URI, never the password) if not. */
 export async function openStore(config: StoreConfig): Promise<Store> {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -27,7 +40,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   return {
     config, driver,
     async run(cypher, params = {}, mode = 'write') {
-      const result = await driver.executeQuery(cypher, params, {
+      const result = await driver.executeQuery(cypher, toCypherParams(params), {
         routing: mode === 'read' ? neo4j.routing.READ : neo4j.routing.WRITE,
         ...(config.database ? { database: config.database } : {}),
       });
