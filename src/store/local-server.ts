@@ -144,9 +144,19 @@ function seconds(since: number): string {
 
 const USAGE = 'usage: node dist/src/store/local-server.js start|status|stop|reset';
 
-/** Runs one command; returns the exit code (0 ok, 2 known error, 3 `status`: not running). */
-export async function runLocalServerCommand(command: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const log: Log = (message) => process.stderr.write(`neo4j: ${message}\n`);
+/** Where a command writes: the connection / status report, and progress or errors. */
+export interface CommandIO {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/** Runs one command; returns the exit code (0 ok, 1 running but not answering, 2 known error, 3 not running). */
+export async function runLocalServerCommand(
+  command: string | undefined,
+  { env, stdout, stderr }: CommandIO = { env: process.env, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  const log: Log = (message) => stderr.write(`neo4j: ${message}\n`);
   const t0 = Date.now();
   try {
     switch (command) {
@@ -155,11 +165,11 @@ export async function runLocalServerCommand(command: string | undefined, env: No
         const home = resolveLocalHome(env);
         log(`${result.agent} ready at ${result.connection.uri} (pid ${result.pid ?? '?'}, ${seconds(t0)}); `
           + `credentials in ${display(home.connectionFile)}; load them with: . ${display(home.envFile)}`);
-        process.stdout.write(envLines(result.connection, { password: true }));
+        stdout.write(envLines(result.connection, { password: true }));
         return 0;
       }
       case 'status':
-        return printStatus(await localServerStatus({ env }));
+        return printStatus(await localServerStatus({ env }), stdout);
       case 'stop': {
         const pid = await stopLocalServer({ env });
         log(pid === undefined ? 'Neo4j is not running' : `stopped Neo4j (pid ${pid}) in ${seconds(t0)}`);
@@ -174,22 +184,22 @@ export async function runLocalServerCommand(command: string | undefined, env: No
     }
   } catch (err) {
     if (!(err instanceof PathwardenError)) throw err;
-    process.stderr.write(`neo4j: ${err.message}\n`);
+    stderr.write(`neo4j: ${err.message}\n`);
     return 2;
   }
 }
 
-function printStatus(status: LocalStatus): number {
+function printStatus(status: LocalStatus, stdout: CommandIO['stdout']): number {
   if (status.pid === undefined) {
-    process.stdout.write(`Neo4j is not running (home ${display(status.home)})\n`);
+    stdout.write(`Neo4j is not running (home ${display(status.home)})\n`);
     return 3;
   }
   const conn = status.connection;
   const where = conn ? ` at ${conn.uri}, user ${conn.user}, database ${conn.database}` : '';
   const health = status.agent ? `Bolt answers (${status.agent})` : 'Bolt does not answer yet';
-  process.stdout.write(`Neo4j is running (pid ${status.pid})${where}; ${health}\n`);
+  stdout.write(`Neo4j is running (pid ${status.pid})${where}; ${health}\n`);
   // NOTE: status never prints the password; `start` does, because its output is meant for eval.
-  if (conn) process.stdout.write(`password: in ${display(`${status.home}/connection.json`)} (load with: . ${display(`${status.home}/env`)})\n`);
+  if (conn) stdout.write(`password: in ${display(`${status.home}/connection.json`)} (load with: . ${display(`${status.home}/env`)})\n`);
   return status.agent ? 0 : 1;
 }
 
