@@ -30,6 +30,7 @@ export async function ingestCsvFile(path: string, options: IngestFileOptions): P
       break;
     }
     if (header === undefined) {
+      if (event.cells.every((c) => c.trim() === '')) continue;
       const checked = transformHeader(spec, event, file);
       if ('diagnostic' in checked) { out.diagnostics.push(checked.diagnostic); break; }
       header = checked.header;

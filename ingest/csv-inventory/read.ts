@@ -1,7 +1,7 @@
 // read: streams one CSV file through csv-parse and yields raw rows (cells as written) with the line each
 // starts on. Dumb on purpose: no trimming, no typing, no fixing; a malformed file ends with one `malformed` event.
 import { createReadStream } from 'node:fs';
-import { parse, type CsvError, type Info } from 'csv-parse';
+import { parse, type CsvError } from 'csv-parse';
 
 /** One record as written: its cells and the 1-based line it starts on. */
 export interface RawRow {
@@ -42,29 +42,29 @@ export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
   let done = false;
   let wake: (() => void) | undefined;
   const notify = (): void => { wake?.(); wake = undefined; };
-  // NOTE: line bookkeeping: a record starts on the line after the previous record ended, plus skipped blank lines.
-  let prevEnd = 0;
-  let prevEmpty = 0;
+  // NOTE: csv-parse's `info` option costs a copied object per record, so lines are counted here: blank lines come
+  // through as one empty cell, and a record spans one line plus the line breaks inside its quoted cells.
+  let nextLine = 1;
 
   const input = createReadStream(path);
-  const parser = parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: true });
+  const parser = parse({ bom: true, relax_column_count: true });
   input.on('error', (err: NodeJS.ErrnoException) => {
     queue.push({ type: 'unreadable', reason: err.code ?? err.message });
     done = true;
     parser.destroy();
     notify();
   });
-  parser.on('data', (chunk: { record: string[]; info: Info }) => {
-    const line = prevEnd + 1 + (chunk.info.empty_lines - prevEmpty);
-    prevEnd = chunk.info.lines;
-    prevEmpty = chunk.info.empty_lines;
-    queue.push({ type: 'row', line, cells: chunk.record });
+  parser.on('data', (cells: string[]) => {
+    const line = nextLine;
+    nextLine += 1;
+    for (const cell of cells) nextLine += countBreaks(cell);
+    queue.push({ type: 'row', line, cells });
     if (queue.length >= HIGH_WATER) parser.pause();
     notify();
   });
   parser.on('error', (err: CsvError) => {
     if (done) return;
-    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? prevEnd + 1 : (err as { lines?: number }).lines ?? prevEnd + 1;
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? nextLine : (err as { lines?: number }).lines ?? nextLine;
     const col = (err as { column?: unknown }).column;
     const reason = REASONS[err.code] ?? `cannot parse CSV (${err.code})`;
     queue.push({ type: 'malformed', line, reason, ...(typeof col === 'number' ? { column: col + 1 } : {}) });
@@ -90,4 +90,10 @@ export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
     input.destroy();
     parser.destroy();
   }
+}
+
+function countBreaks(cell: string): number {
+  let n = 0;
+  for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
 }
