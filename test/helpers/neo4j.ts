@@ -1,7 +1,8 @@
 // The Neo4j server for integration suites, found in this order: (a) NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD;
 // (b) the local server of `npm run neo4j:start` (.neo4j/connection.json) if it answers; (c) a neo4j:5.26-community
 // container via @testcontainers/neo4j if a Docker engine answers. Otherwise CI=true throws; elsewhere the suite
-// is skipped with the printed reason. Suites sharing one server take a lock so their resets never interleave.
+// is skipped with the printed reason. Suites sharing one server take a lock so their resets never interleave:
+// every suite must call close() in afterAll, or the next suite on that server waits for this worker to exit.
 //
 //   const neo = await connectTestNeo4j();
 //   describe.skipIf(!neo.available)('store', () => { afterAll(() => neo.available && neo.close()); … });
