@@ -1,9 +1,9 @@
 // The analyze workflow shared by CLI and API: load → compile at a time → findings → exceptions → roll-ups.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCompact, type CompactGraph } from '../engine/index.js';
+import { DEFAULT_CAP, DEFAULT_MAX_DEPTH, toCompact, type CompactGraph } from '../engine/index.js';
 import {
-  applyExceptions, buildFindings, readExceptions, rollupBySource, rollupByTarget,
+  analyzeCompact, applyExceptions, readExceptions, rollupBySource, rollupByTarget,
   type ExceptionOutcome, type Finding, type Rollup,
 } from '../findings/index.js';
 import { loadGraph, type LoadedGraph } from './load.js';
@@ -30,10 +30,14 @@ export interface AnalysisResult extends LoadedGraph {
   readonly exceptionsFile?: string;
   readonly bySource: readonly Rollup[];
   readonly byTarget: readonly Rollup[];
+  /** Blast radius of every principal (active node that can start a finding), by id. */
+  readonly blast: ReadonlyMap<string, number>;
 }
 
-export const DEFAULT_MAX_DEPTH = 8;
-export const DEFAULT_CAP = 1000;
+/** The stages an analysis reports through `onStage`, in order (progress bars count them). */
+export const ANALYSIS_STAGES = ['compile', 'reachability', 'separation of duties', 'sensitive reach'] as const;
+
+export { DEFAULT_CAP, DEFAULT_MAX_DEPTH };
 export const DEFAULT_MAX_TIER = 1;
 
 /** Resolves which exceptions file applies. */
@@ -52,7 +56,7 @@ export async function analyzeLoaded(loaded: LoadedGraph, options: AnalyzeOptions
   };
   options.onStage?.('compile');
   const cg = toCompact(loaded.graph, { at });
-  const all = buildFindings(loaded.graph, cg, { ...settings, ...(options.onStage ? { onProgress: options.onStage } : {}) });
+  const { findings: all, blast } = analyzeCompact(loaded.graph, cg, { ...settings, ...(options.onStage ? { onProgress: options.onStage } : {}) });
   const exceptionsFile = exceptionsFileFor(loaded.dir, options.exceptions);
   const list = exceptionsFile ? await readExceptions(exceptionsFile) : [];
   const applied = applyExceptions(loaded.graph, all, list, at.getTime());
@@ -60,7 +64,7 @@ export async function analyzeLoaded(loaded: LoadedGraph, options: AnalyzeOptions
     ...loaded, at: at.toISOString(), cg, options: settings,
     findings: applied.findings, suppressed: applied.suppressed, exceptions: applied.outcomes,
     ...(exceptionsFile ? { exceptionsFile } : {}),
-    bySource: rollupBySource(applied.findings), byTarget: rollupByTarget(applied.findings),
+    bySource: rollupBySource(applied.findings), byTarget: rollupByTarget(applied.findings), blast,
   };
 }
 

@@ -26,8 +26,14 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
 }
 
-/** Every finding of every rule on a compiled graph, ranked. */
-export function buildFindings(graph: PathwardenGraph, cg: CompactGraph, options: FindingOptions = {}): Finding[] {
+/** Findings plus the blast radius of every principal, by node id. */
+export interface FindingsResult {
+  readonly findings: Finding[];
+  readonly blast: ReadonlyMap<string, number>;
+}
+
+/** Every finding of every rule on a compiled graph, ranked, with the blast radius of every principal. */
+export function analyzeCompact(graph: PathwardenGraph, cg: CompactGraph, options: FindingOptions = {}): FindingsResult {
   options.onProgress?.('reachability');
   const reached = new Map<number, ReachResult>(findingSources(cg).map((s) => [s, reach(cg, s)]));
   const ctx = findingContext(graph, cg, reached);
@@ -39,5 +45,11 @@ export function buildFindings(graph: PathwardenGraph, cg: CompactGraph, options:
   const sod = sodFindings(ctx, separationOfDuties(cg, limits));
   options.onProgress?.('sensitive reach');
   const sensitive = sensitiveFindings(ctx, sensitiveReach(cg, { ...limits, maxTier: options.maxTier ?? 1 }));
-  return sortFindings([...sod, ...sensitive]);
+  const blast = new Map<string, number>([...reached.keys()].map((s) => [cg.ids[s] as string, ctx.blast(s)]));
+  return { findings: sortFindings([...sod, ...sensitive]), blast };
+}
+
+/** Every finding of every rule on a compiled graph, ranked. */
+export function buildFindings(graph: PathwardenGraph, cg: CompactGraph, options: FindingOptions = {}): Finding[] {
+  return analyzeCompact(graph, cg, options).findings;
 }

@@ -1,6 +1,6 @@
 // `pathwarden analyze [dir]`: load → analyse at a time → render the findings with the chosen reporter.
 import type { Command } from 'commander';
-import { analyzeLoaded } from '../../analysis/analyze.js';
+import { ANALYSIS_STAGES, analyzeLoaded } from '../../analysis/analyze.js';
 import { severityRank, type Finding } from '../../findings/index.js';
 import { REPORTERS } from '../../report/index.js';
 import { examplesHelp } from '../help.js';
@@ -22,7 +22,6 @@ interface AnalyzeFlags extends OutputFlags {
   readonly failOn: FailOn;
 }
 
-const STAGES = ['compile', 'separation of duties', 'sensitive reach'] as const;
 
 /** True when a finding at or above `failOn` remains. */
 function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
@@ -32,7 +31,7 @@ function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
 
 async function run(dir: string, flags: AnalyzeFlags, finish: Finish): Promise<void> {
   const loaded = await loadInput(dir, flags);
-  const result = await withProgress(STAGES, { quiet: flags.quiet }, (progress) => analyzeLoaded(loaded, {
+  const result = await withProgress(ANALYSIS_STAGES, { quiet: flags.quiet }, (progress) => analyzeLoaded(loaded, {
     maxDepth: flags.maxDepth, cap: flags.cap, maxTier: flags.tier, onStage: (s) => progress.stage(s),
     ...(flags.at ? { at: flags.at } : {}), ...(flags.exceptions !== undefined ? { exceptions: flags.exceptions } : {}),
   }));
