@@ -5,7 +5,9 @@ import { PathwardenError, InputError, type ErrorCode } from '../model/index.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBlast } from './commands/blast.js';
 import { registerExport } from './commands/export.js';
+import { registerIngest } from './commands/ingest.js';
 import { registerPaths } from './commands/paths.js';
+import { registerSnapshots } from './commands/snapshots.js';
 import { examplesHelp, exitCodesHelp } from './help.js';
 import type { Outcome } from './outcome.js';
 import { VERSION } from './version.js';
@@ -50,11 +52,15 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
     ['pathwarden paths examples/acme --from agent:support-* --to kind:Model', 'paths from support agents to models'],
     ['pathwarden blast examples/acme agent:support-bot', 'blast radius of one agent'],
     ['pathwarden export examples/acme -o acme.graph.json', 'the merged graph as JSON'],
+    ['pathwarden ingest examples/acme --neo4j', 'write the sample to Neo4j as a snapshot'],
+    ['pathwarden analyze --neo4j', 'analyse the newest Neo4j snapshot and write the findings back'],
   ]) + exitCodesHelp(EXIT_CODES));
   registerAnalyze(program, finish);
   registerPaths(program, finish);
   registerBlast(program, finish);
   registerExport(program, finish);
+  registerIngest(program, finish);
+  registerSnapshots(program, finish);
   return program;
 }
 

@@ -4,6 +4,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_CAP, DEFAULT_MAX_DEPTH, DEFAULT_MAX_TIER } from '../analysis/analyze.js';
 import { SEVERITIES, type Severity } from '../findings/index.js';
 import { FORMATS, type FormatId } from '../report/index.js';
+import { DEFAULT_BATCH_SIZE } from '../store/write.js';
 
 const INPUT = 'Input options:';
 const ANALYSIS = 'Analysis options:';
@@ -46,6 +47,10 @@ export const outputOption = () => new Option('-o, --output <file>', 'write the r
 export const limitOption = (def: number) => new Option('--limit <n>', 'how many results to show in full (table, md)').argParser(positiveInt('--limit', 1_000_000)).default(def).helpGroup(OUTPUT);
 export const quietOption = () => new Option('-q, --quiet', 'no progress or diagnostics on stderr').helpGroup(OUTPUT);
 export const verboseOption = () => new Option('-v, --verbose', 'list every input diagnostic, not just the first 20').helpGroup(OUTPUT);
+
+export const neo4jOption = () => new Option('--neo4j', 'use the Neo4j store (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, or the server of npm run neo4j:start)').helpGroup(INPUT);
+export const snapshotOption = () => new Option('--snapshot <id>', 'with --neo4j: the snapshot to read (s12, 12 or latest)').default('latest').helpGroup(INPUT);
+export const batchSizeOption = () => new Option('--batch-size <n>', 'rows per Neo4j statement').argParser(positiveInt('--batch-size', 1_000_000)).default(DEFAULT_BATCH_SIZE).helpGroup(INPUT);
 
 export type FailOn = Severity | 'none';
 

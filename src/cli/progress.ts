@@ -41,3 +41,24 @@ export async function withProgress<T>(
     progress.stop();
   }
 }
+
+/** A progress bar over a count of items (rows written…), same visibility rules as the stage bar. */
+export interface CountProgress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/** A count bar labelled `label`, or a silent one when no one is watching. */
+export function createCountProgress(label: string, options: { quiet?: boolean } = {}): CountProgress {
+  if (options.quiet || !process.stderr.isTTY || process.env['CI']) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar({
+    stream: process.stderr, format: `{bar} {value}/{total} ${label}`, clearOnComplete: true, hideCursor: true,
+  }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) { bar.start(total, done); started = true; } else bar.update(done);
+    },
+    stop() { if (started) bar.stop(); },
+  };
+}

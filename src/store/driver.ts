@@ -25,6 +25,14 @@ export function toCypherParams(value: unknown): unknown {
   return value;
 }
 
+/** The driver's error in a few words: its first sentence and, when given, what caused it. */
+function shortReason(cause: unknown): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const first = text.split(/(?<=\.)\s|\n/)[0] ?? text;
+  const caused = /Caused by: (.*)$/s.exec(text)?.[1]?.split('\n')[0];
+  return caused ? `${first.replace(/\.$/, '')} (${caused})` : first;
+}
+
 /** Opens the store and checks that it answers; StoreUnavailableError (with the URI, never the password) if not. */
 export async function openStore(config: StoreConfig): Promise<Store> {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -34,7 +42,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     await driver.verifyConnectivity(config.database ? { database: config.database } : {});
   } catch (cause) {
     await driver.close();
-    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    const reason = shortReason(cause);
     throw new StoreUnavailableError(`Neo4j at ${config.uri} (${config.origin}) does not answer: ${reason}`, { cause });
   }
   return {

@@ -1,13 +1,14 @@
 // Snapshots: every ingest run is one, numbered by an increasing `seq`. A snapshot is marked complete only after
 // all its writes and cleanups succeeded; readers use the newest complete one. One writer at a time (a lease).
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ConfigError, NotFoundError } from '../model/index.js';
 import { STORE_LABELS } from './cypher.js';
 import type { Store } from './driver.js';
 
 const L = STORE_LABELS;
-/** A writer lease older than this is considered dead (its process was killed). */
-export const LEASE_MS = 120_000;
+/** A writer lease not renewed for this long is considered dead (renewed after every batch). */
+export const LEASE_MS = 60_000;
 
 export const SNAPSHOT_STATUSES = ['running', 'complete', 'abandoned'] as const;
 export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number];
@@ -48,26 +49,46 @@ function toInfo(p: Record<string, unknown>): SnapshotInfo {
   };
 }
 
+/** True when a writer that holds the lease is certainly gone: it ran on this host and its process is dead. */
+function deadLocalWriter(host: unknown, pid: unknown): boolean {
+  if (host !== hostname() || typeof pid !== 'number') return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /**
- * Starts a snapshot: takes the writer lease (failing when a live writer holds it), marks snapshots left running
- * by a dead writer as abandoned, and returns the new snapshot's seq and the lease token.
+ * Takes the writer lease: free, expired (no heartbeat for LEASE_MS), or held by a process of this host that is
+ * dead (a killed ingest). Compare-and-set on the token seen, so two writers never both win.
+ */
+async function takeLease(store: Store, token: string, now: number): Promise<void> {
+  const seen = await store.run(`MERGE (w:${L.meta} {id: 'writer'}) RETURN w.token AS token, w.heartbeat AS beat, w.host AS host, w.pid AS pid`);
+  const row = seen[0];
+  const held = row?.get('token') as string | null | undefined;
+  const free = held === null || held === undefined || Number(row?.get('beat') ?? 0) < now - LEASE_MS
+    || deadLocalWriter(row?.get('host'), row?.get('pid'));
+  if (!free) {
+    throw new ConfigError(`another pathwarden ingest (pid ${String(row?.get('pid'))} on ${String(row?.get('host'))}) is writing to this Neo4j; retry when it ends`);
+  }
+  const taken = await store.run(
+    `MATCH (w:${L.meta} {id: 'writer'}) WHERE w.token IS NULL AND $held IS NULL OR w.token = $held
+     SET w.token = $token, w.heartbeat = $now, w.host = $host, w.pid = $pid RETURN count(w) AS n`,
+    { held: held ?? null, token, now, host: hostname(), pid: process.pid },
+  );
+  if (Number(taken[0]?.get('n') ?? 0) !== 1) throw new ConfigError('another pathwarden ingest took the Neo4j writer lease first; retry when it ends');
+}
+
+/**
+ * Starts a snapshot: takes the writer lease, marks snapshots left running by a dead writer as abandoned, and
+ * returns the new snapshot's seq and the lease token.
  */
 export async function beginSnapshot(store: Store, input: string, sources: readonly string[]): Promise<{ seq: number; token: string }> {
   const token = randomUUID();
   const now = Date.now();
-  const rows = await store.run(
-    `MERGE (w:${L.meta} {id: 'writer'})
-     WITH w, w.token AS held, coalesce(w.heartbeat, 0) AS beat
-     CALL (w, held, beat) {
-       WITH w WHERE held IS NULL OR beat < $now - $lease
-       SET w.token = $token, w.heartbeat = $now
-     }
-     RETURN w.token = $token AS ok, held`,
-    { token, now, lease: LEASE_MS },
-  );
-  if (rows[0]?.get('ok') !== true) {
-    throw new ConfigError('another pathwarden ingest is writing to this Neo4j right now (writer lease held); retry when it ends');
-  }
+  await takeLease(store, token, now);
   await store.run(`MATCH (s:${L.snapshot} {status: 'running'}) SET s.status = 'abandoned'`);
   const seqRows = await store.run(
     `MERGE (c:${L.meta} {id: 'snapshots'}) SET c.seq = coalesce(c.seq, 0) + 1
@@ -90,7 +111,7 @@ export async function completeSnapshot(
 ): Promise<void> {
   await store.run(
     `MATCH (s:${L.snapshot} {seq: $seq}) SET s.status = 'complete', s.completed_at = $at, s.cleaned = $cleaned, s.counts = $counts
-     WITH s MATCH (w:${L.meta} {id: 'writer', token: $token}) REMOVE w.token, w.heartbeat`,
+     WITH s MATCH (w:${L.meta} {id: 'writer', token: $token}) REMOVE w.token, w.heartbeat, w.host, w.pid`,
     { seq, at: new Date().toISOString(), cleaned: [...cleaned], counts: JSON.stringify(counts), token },
   );
 }
@@ -99,7 +120,7 @@ export async function completeSnapshot(
 export async function abandonSnapshot(store: Store, seq: number, token: string): Promise<void> {
   await store.run(
     `MATCH (s:${L.snapshot} {seq: $seq, status: 'running'}) SET s.status = 'abandoned'
-     WITH 1 AS done MATCH (w:${L.meta} {id: 'writer', token: $token}) REMOVE w.token, w.heartbeat`,
+     WITH 1 AS done MATCH (w:${L.meta} {id: 'writer', token: $token}) REMOVE w.token, w.heartbeat, w.host, w.pid`,
     { seq, token },
   );
 }

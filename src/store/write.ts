@@ -65,7 +65,7 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     batches++;
     options.onProgress?.(done, total);
     if (options.failAfterBatches !== undefined && batches >= options.failAfterBatches) throw new Error('store/write: stopped by failAfterBatches');
-    if (batches % 10 === 0) await heartbeat(store, token);
+    await heartbeat(store, token);
   };
   const nodes = zero();
   const edges = zero();
@@ -85,8 +85,9 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     const partial = new Set(options.partialSources ?? []);
     const cleaned = [...sources].filter((s) => !partial.has(s)).sort();
     for (const source of cleaned) {
-      edges.retired += await retireAll(store, EDGE_KINDS.map(retireEdges), source, seq, batchSize);
-      nodes.retired += await retireAll(store, [RETIRE_NODES], source, seq, batchSize);
+      const beat = (): Promise<void> => heartbeat(store, token);
+      edges.retired += await retireAll(store, EDGE_KINDS.map(retireEdges), { source, seq, limit: batchSize }, beat);
+      nodes.retired += await retireAll(store, [RETIRE_NODES], { source, seq, limit: batchSize }, beat);
     }
     await completeSnapshot(store, seq, token, cleaned, { nodes: graph.order, edges: graph.size });
     return {
@@ -142,14 +143,17 @@ async function writeEdgeBatch(store: Store, kind: EdgeKind, batch: readonly Edge
 }
 
 /** Runs each retire statement in batches until it retires nothing more; returns how many were retired. */
-async function retireAll(store: Store, statements: readonly string[], source: string, seq: number, limit: number): Promise<number> {
+async function retireAll(
+  store: Store, statements: readonly string[], params: { source: string; seq: number; limit: number }, beat: () => Promise<void>,
+): Promise<number> {
   let total = 0;
   for (const cypher of statements) {
     for (;;) {
-      const rows = await store.run(cypher, { source, seq, limit });
+      const rows = await store.run(cypher, params);
       const n = Number(rows[0]?.get('retired') ?? 0);
       total += n;
-      if (n < limit) break;
+      await beat();
+      if (n < params.limit) break;
     }
   }
   return total;

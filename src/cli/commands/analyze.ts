@@ -1,17 +1,23 @@
 // `pathwarden analyze [dir]`: load → analyse at a time → render the findings with the chosen reporter.
 import type { Command } from 'commander';
-import { ANALYSIS_STAGES, analyzeLoaded } from '../../analysis/analyze.js';
+import { ANALYSIS_STAGES, analyzeLoaded, type AnalysisResult } from '../../analysis/analyze.js';
+import type { LoadedGraph } from '../../analysis/load.js';
+import { UsageError } from '../../model/index.js';
+import { writeResults } from '../../store/findings.js';
+import { readGraph } from '../../store/read.js';
+import { parseSnapshotRef } from '../../store/snapshot.js';
 import { severityRank, type Finding } from '../../findings/index.js';
 import { REPORTERS } from '../../report/index.js';
 import { examplesHelp } from '../help.js';
 import { loadInput } from '../load-input.js';
 import {
-  atOption, capOption, exceptionsOption, failOnOption, formatOption, limitOption, maxDepthOption, noExceptionsOption,
-  outputOption, quietOption, strictOption, tierOption, verboseOption, type FailOn, type OutputFlags,
+  atOption, capOption, exceptionsOption, failOnOption, formatOption, limitOption, maxDepthOption, neo4jOption, noExceptionsOption,
+  outputOption, snapshotOption, quietOption, strictOption, tierOption, verboseOption, type FailOn, type OutputFlags,
 } from '../options.js';
 import type { Finish } from '../outcome.js';
-import { emit, renderOptions } from '../output.js';
+import { emit, printDiagnostics, renderOptions } from '../output.js';
 import { withProgress } from '../progress.js';
+import { withStore } from '../store.js';
 
 interface AnalyzeFlags extends OutputFlags {
   readonly at?: Date;
@@ -20,6 +26,9 @@ interface AnalyzeFlags extends OutputFlags {
   readonly tier: number;
   readonly exceptions?: string | false;
   readonly failOn: FailOn;
+  readonly neo4j?: boolean;
+  readonly snapshot: string;
+  readonly writeBack: boolean;
 }
 
 
@@ -29,12 +38,30 @@ function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
   return findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
 }
 
-async function run(dir: string, flags: AnalyzeFlags, finish: Finish): Promise<void> {
-  const loaded = await loadInput(dir, flags);
-  const result = await withProgress(ANALYSIS_STAGES, { quiet: flags.quiet }, (progress) => analyzeLoaded(loaded, {
+function analyze(loaded: LoadedGraph, flags: AnalyzeFlags): Promise<AnalysisResult> {
+  return withProgress(ANALYSIS_STAGES, { quiet: flags.quiet }, (progress) => analyzeLoaded(loaded, {
     maxDepth: flags.maxDepth, cap: flags.cap, maxTier: flags.tier, onStage: (s) => progress.stage(s),
     ...(flags.at ? { at: flags.at } : {}), ...(flags.exceptions !== undefined ? { exceptions: flags.exceptions } : {}),
   }));
+}
+
+/** Analyses a snapshot read from Neo4j and writes the findings and blast radius back (unless --no-write-back). */
+async function analyzeStored(dir: string, flags: AnalyzeFlags): Promise<AnalysisResult> {
+  if (dir !== '.') throw new UsageError(`analyze --neo4j reads the graph from Neo4j: leave out the directory "${dir}"`);
+  return withStore(async (store) => {
+    const stored = await readGraph(store, parseSnapshotRef(flags.snapshot));
+    printDiagnostics(stored.diagnostics, flags);
+    const loaded: LoadedGraph = { dir: `neo4j:${stored.snapshot.id}`, graph: stored.graph, files: [], diagnostics: stored.diagnostics };
+    const result = await analyze(loaded, flags);
+    if (flags.writeBack) {
+      await writeResults(store, { at: result.at, snapshot: stored.snapshot.id, findings: result.findings, suppressed: result.suppressed, blast: result.blast });
+    }
+    return result;
+  });
+}
+
+async function run(dir: string, flags: AnalyzeFlags, finish: Finish): Promise<void> {
+  const result = flags.neo4j ? await analyzeStored(dir, flags) : await analyze(await loadInput(dir, flags), flags);
   await emit(REPORTERS[flags.format].analysis(result, renderOptions(flags.limit, flags.output !== undefined)), flags.output);
   finish(failsOn(result.findings, flags.failOn) ? 'findings' : 'ok');
 }
@@ -47,6 +74,8 @@ export function registerAnalyze(program: Command, finish: Finish): void {
       + 'both alter and invoke in production, and which sensitive systems it reaches, each with its paths and rank.')
     .argument('[dir]', 'inventory directory', '.')
     .addOption(strictOption()).addOption(exceptionsOption()).addOption(noExceptionsOption())
+    .addOption(neo4jOption()).addOption(snapshotOption())
+    .option('--no-write-back', 'with --neo4j: do not write findings and blast radius back to Neo4j')
     .addOption(atOption()).addOption(maxDepthOption()).addOption(capOption()).addOption(tierOption()).addOption(failOnOption())
     .addOption(formatOption()).addOption(outputOption()).addOption(limitOption(10)).addOption(quietOption()).addOption(verboseOption())
     .addHelpText('after', examplesHelp([
@@ -55,6 +84,8 @@ export function registerAnalyze(program: Command, finish: Finish): void {
       ['pathwarden analyze inventory/ --format json -o report.json', 'complete result as JSON'],
       ['pathwarden analyze inventory/ --fail-on high --strict', 'CI gate: exit 1 on high or critical findings, 2 on bad input'],
       ['pathwarden analyze inventory/ --tier 2 --no-exceptions', 'also tier-2 systems, ignoring accepted exceptions'],
+      ['pathwarden analyze --neo4j --exceptions exceptions.csv', 'the newest Neo4j snapshot; findings written back as :Finding nodes'],
+      ['pathwarden analyze --neo4j --snapshot s3 --no-write-back', 'an older snapshot, read only'],
     ]))
     .action((dir: string, flags: AnalyzeFlags) => run(dir, flags, finish));
 }
