@@ -1,0 +1,181 @@
+// The Neo4j store against a real server (never a mock): schema, batched idempotent ingest, versioned snapshots,
+// per-source cleanup, interrupted and killed ingests, round trip into the engine, findings write-back.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { analyzeLoaded } from '../../src/analysis/analyze.js';
+import { loadGraph } from '../../src/analysis/load.js';
+import { toJsonGraph } from '../../src/graph/export.js';
+import type { PathwardenGraph } from '../../src/graph/types.js';
+import { ConfigError, EDGE_KINDS, NODE_KINDS, NotFoundError } from '../../src/model/index.js';
+import { openStore, type Store } from '../../src/store/driver.js';
+import { writeResults } from '../../src/store/findings.js';
+import { readGraph } from '../../src/store/read.js';
+import { ensureSchema } from '../../src/store/schema.js';
+import { beginSnapshot, listSnapshots } from '../../src/store/snapshot.js';
+import { writeGraph } from '../../src/store/write.js';
+import { connectTestNeo4j, resetDatabase } from '../helpers/neo4j.js';
+import { e, graphOf, n } from '../helpers/tiny-graph.js';
+
+const neo = await connectTestNeo4j();
+const AT = new Date('2026-11-25T12:00:00Z');
+const json = (g: PathwardenGraph): string => JSON.stringify(toJsonGraph(g));
+
+function small(extra: { dropGrant?: boolean; keyExpiry?: string; evil?: boolean } = {}): PathwardenGraph {
+  return graphOf(
+    [
+      n('AIAgent', 'agent'), n('APIKey', 'key', { created_at: '2025-01-01T00:00:00.000Z', ...(extra.keyExpiry ? { expires_at: extra.keyExpiry } : {}) }),
+      n('ServiceAccount', 'sa'), n('Model', 'model', { tier: 0 }), n('OAuthApp', 'app'), n('Human', 'alice'),
+      ...(extra.evil ? [n('Resource', "x'}) DETACH DELETE n //", { tier: 0 }, { name: 'MATCH (n) DETACH DELETE n' })] : []),
+    ],
+    [
+      e('HAS_CREDENTIAL', 'agent', 'key'), e('AUTHENTICATES_AS', 'key', 'sa'),
+      e('CAN_ALTER', 'sa', 'model', { action: 'deploy' }), e('CAN_INVOKE', 'sa', 'model', { environment: 'prod' }),
+      ...(extra.dropGrant ? [] : [e('DELEGATED', 'app', 'alice', { scopes: ['files.read'] })]),
+      ...(extra.evil ? [e('CAN_ACCESS', 'sa', "x'}) DETACH DELETE n //", { action: 'admin' })] : []),
+    ],
+  );
+}
+
+describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no server'})`, () => {
+  if (!neo.available) return;
+  let store: Store;
+  const count = async (cypher: string): Promise<number> => Number((await store.run(cypher, {}, 'read'))[0]?.get(0));
+
+  beforeEach(async () => {
+    await store?.close();
+    await resetDatabase(neo, { schema: true });
+    store = await openStore({ uri: neo.uri, user: neo.user, password: neo.password, database: neo.database, origin: 'test' });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await neo.close();
+  });
+
+  it('creates a uniqueness constraint per node kind and per relationship kind, idempotently', async () => {
+    await ensureSchema(store);
+    const again = await openStore({ uri: neo.uri, user: neo.user, password: neo.password, database: neo.database, origin: 'test' });
+    await ensureSchema(again);
+    await again.close();
+    const names = (await store.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, 'read'))[0]?.get('names') as string[];
+    for (const kind of NODE_KINDS) expect(names).toContain(`pw_${kind.toLowerCase()}_id`);
+    for (const kind of EDGE_KINDS) expect(names).toContain(`pw_rel_${kind.toLowerCase()}_key`);
+    expect(names).toContain('pw_node_id');
+  });
+
+  it('ingests the sample with one label per kind and one type per edge kind; a re-run changes nothing', async () => {
+    const { graph } = await loadGraph('examples/acme');
+    const first = await writeGraph(store, graph, { input: 'examples/acme', batchSize: 100 });
+    expect(first.nodes).toEqual({ created: 304, changed: 0, unchanged: 0, retired: 0 });
+    expect(first.edges).toEqual({ created: 582, changed: 0, unchanged: 0, retired: 0 });
+    expect(await count('MATCH (n:PWNode) RETURN count(n)')).toBe(graph.order);
+    expect(await count('MATCH (:PWNode)-[r]->(:PWNode) RETURN count(r)')).toBe(graph.size);
+    expect(await count('MATCH (n:AIAgent) RETURN count(n)')).toBe(graph.filterNodes((_id, a) => a.kind === 'AIAgent').length);
+    expect(await count('MATCH ()-[r:CAN_ALTER]->() RETURN count(r)')).toBe(graph.filterEdges((_k, a) => a.kind === 'CAN_ALTER').length);
+    const second = await writeGraph(store, graph, { input: 'examples/acme' });
+    expect(second.nodes).toEqual({ created: 0, changed: 0, unchanged: 304, retired: 0 });
+    expect(second.edges).toEqual({ created: 0, changed: 0, unchanged: 582, retired: 0 });
+    expect(await count('MATCH (n:PWNode) RETURN count(n)')).toBe(graph.order);
+    expect(await count('MATCH (:PWNode)-[r]->(:PWNode) RETURN count(r)')).toBe(graph.size);
+    expect(json((await readGraph(store)).graph)).toBe(json(graph));
+    expect((await listSnapshots(store)).map((s) => [s.id, s.status])).toEqual([['s2', 'complete'], ['s1', 'complete']]);
+  });
+
+  it('retires what a clean source no longer reports, keeps it in older snapshots, and versions changed items', async () => {
+    await writeGraph(store, small(), { input: 'v1' });
+    const v2 = await writeGraph(store, small({ dropGrant: true, keyExpiry: '2027-01-01T00:00:00.000Z' }), { input: 'v2' });
+    expect(v2.edges.retired).toBe(1);
+    expect(v2.nodes.changed).toBe(1);
+    expect(await count('MATCH ()-[r:DELEGATED]->() RETURN count(r)')).toBe(0);
+    expect(json((await readGraph(store)).graph)).toBe(json(small({ dropGrant: true, keyExpiry: '2027-01-01T00:00:00.000Z' })));
+    expect(json((await readGraph(store, 1)).graph)).toBe(json(small()));
+    // The grant comes back: a new relationship, history of the old one kept.
+    await writeGraph(store, small(), { input: 'v3' });
+    expect(json((await readGraph(store)).graph)).toBe(json(small()));
+    expect(json((await readGraph(store, 2)).graph)).toBe(json(small({ dropGrant: true, keyExpiry: '2027-01-01T00:00:00.000Z' })));
+  });
+
+  it('keeps what a source with rejected rows no longer reports (no cleanup after partial input)', async () => {
+    await writeGraph(store, small(), { input: 'v1' });
+    const partial = await writeGraph(store, small({ dropGrant: true }), { input: 'v2', partialSources: ['test'] });
+    expect(partial.skippedCleanup).toEqual(['test']);
+    expect(partial.edges.retired).toBe(0);
+    expect((await readGraph(store)).graph.size).toBe(small().size);
+  });
+
+  it('an ingest that fails half-way is abandoned and leaves the previous snapshot complete and intact', async () => {
+    await writeGraph(store, small(), { input: 'v1' });
+    await expect(writeGraph(store, small({ dropGrant: true, keyExpiry: '2027-01-01T00:00:00.000Z' }), { input: 'v2', batchSize: 1, failAfterBatches: 3 }))
+      .rejects.toThrow(/failAfterBatches/);
+    expect((await listSnapshots(store)).map((s) => [s.id, s.status])).toEqual([['s2', 'abandoned'], ['s1', 'complete']]);
+    const back = await readGraph(store);
+    expect(back.snapshot.id).toBe('s1');
+    expect(json(back.graph)).toBe(json(small()));
+    await expect(readGraph(store, 2)).rejects.toThrow(NotFoundError);
+    const v3 = await writeGraph(store, small({ dropGrant: true }), { input: 'v3' });
+    expect(json((await readGraph(store)).graph)).toBe(json(small({ dropGrant: true })));
+    expect(v3.snapshot).toBe('s3');
+  });
+
+  it('a killed ingest process leaves the previous snapshot intact, and the next ingest takes over at once', async () => {
+    await writeGraph(store, (await loadGraph('examples/acme')).graph, { input: 'examples/acme' });
+    const dir = mkdtempSync(join(tmpdir(), 'pw-kill-'));
+    try {
+      cpSync('examples/acme', dir, { recursive: true });
+      const identities = join(dir, 'identities.csv');
+      writeFileSync(identities, readFileSync(identities, 'utf8').replaceAll('@acme.example', '@acme.test'));
+      const child = spawn(process.execPath, ['bin/pathwarden.js', 'ingest', dir, '--neo4j', '--batch-size', '5', '-q'], {
+        env: { ...process.env, NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NEO4J_DATABASE: neo.database },
+        stdio: 'ignore',
+      });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      for (let i = 0; i < 400; i++) {
+        if (await count("MATCH (n:PWNode) WHERE n.owner ENDS WITH '@acme.test' RETURN count(n)") >= 10) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      child.kill('SIGKILL');
+      await exited;
+      expect(await count("MATCH (n:PWNode) WHERE n.owner ENDS WITH '@acme.test' RETURN count(n)")).toBeGreaterThanOrEqual(10);
+      const back = await readGraph(store);
+      expect(back.snapshot.id).toBe('s1');
+      expect(json(back.graph)).toBe(json((await loadGraph('examples/acme')).graph));
+      const next = await writeGraph(store, (await loadGraph(dir)).graph, { input: dir });
+      expect(next.snapshot).toBe('s3');
+      expect((await listSnapshots(store)).map((s) => s.status)).toEqual(['complete', 'abandoned', 'complete']);
+      expect(json((await readGraph(store)).graph)).toBe(json((await loadGraph(dir)).graph));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a second writer while a live one holds the lease', async () => {
+    await beginSnapshot(store, 'first', ['test']);
+    await expect(beginSnapshot(store, 'second', ['test'])).rejects.toThrow(ConfigError);
+  });
+
+  it('stores hostile ids and names as data, never as Cypher', async () => {
+    await writeGraph(store, small({ evil: true }), { input: 'evil' });
+    expect(await count('MATCH (n:PWNode) RETURN count(n)')).toBe(small({ evil: true }).order);
+    expect(json((await readGraph(store)).graph)).toBe(json(small({ evil: true })));
+  });
+
+  it('analysing a snapshot read back gives the same findings as analysing the files; results are written back', async () => {
+    const files = await loadGraph('examples/acme');
+    await writeGraph(store, files.graph, { input: 'examples/acme' });
+    const stored = await readGraph(store);
+    const fromFiles = await analyzeLoaded(files, { at: AT });
+    const fromStore = await analyzeLoaded({ dir: 'neo4j:s1', graph: stored.graph, files: [], diagnostics: [] }, { at: AT, exceptions: 'examples/acme/exceptions.csv' });
+    const summary = (fs: typeof fromFiles.findings) => fs.map((f) => `${f.id} ${f.severity} ${f.score} ${f.pathSets.map((s) => s.paths.length).join('/')}`);
+    expect(summary(fromStore.findings)).toEqual(summary(fromFiles.findings));
+    expect(summary(fromStore.suppressed)).toEqual(summary(fromFiles.suppressed));
+    const written = await writeResults(store, { at: fromStore.at, snapshot: 's1', findings: fromStore.findings, suppressed: fromStore.suppressed, blast: fromStore.blast });
+    expect(written.findings).toBe(fromFiles.findings.length + fromFiles.suppressed.length);
+    expect(await count('MATCH (f:Finding)-[:FINDING_SOURCE]->(:PWNode) RETURN count(f)')).toBe(written.findings);
+    expect(await count('MATCH (f:Finding {suppressed: true})-[:FINDING_TARGET]->(:PWNode) RETURN count(f)')).toBe(fromFiles.suppressed.length);
+    const top = [...fromStore.blast].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    const rows = await store.run('MATCH (n:PWNode) WHERE n.blast_radius IS NOT NULL RETURN n.id AS id ORDER BY n.blast_radius DESC, n.id LIMIT 1', {}, 'read');
+    expect(rows[0]?.get('id')).toBe(top?.[0]);
+  });
+});
