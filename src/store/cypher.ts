@@ -58,6 +58,14 @@ export function schemaStatements(): string[] {
   return out;
 }
 
+/** One live node, if the store holds any. */
+export const ANY_NODE = `MATCH (n:${L.node}) RETURN n.id LIMIT 1`;
+
+/** One live relationship of a kind, if the store holds any. */
+export function anyEdge(kind: EdgeKind): string {
+  return `MATCH ()-[r:${relType(kind)}]->() RETURN r._key LIMIT 1`;
+}
+
 /** The stored hash of each live node among `$ids`. */
 export const EXISTING_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) RETURN n.id AS id, n._hash AS hash`;
 

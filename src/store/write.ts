@@ -4,7 +4,7 @@
 import type { PathwardenGraph } from '../graph/types.js';
 import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type EdgeRecord, type NodeKind, type NodeRecord } from '../model/index.js';
 import {
-  EXISTING_NODES, RETIRE_NODES, TOUCH_NODES, createEdges, createNodes, existingEdges, retireEdges, touchEdges, updateEdges, updateNodes,
+  ANY_NODE, EXISTING_NODES, anyEdge, RETIRE_NODES, TOUCH_NODES, createEdges, createNodes, existingEdges, retireEdges, touchEdges, updateEdges, updateNodes,
 } from './cypher.js';
 import type { Store } from './driver.js';
 import { edgeRow, nodeRow, type EdgeRow, type NodeRow } from './records.js';
@@ -12,6 +12,8 @@ import { ensureSchema } from './schema.js';
 import { abandonSnapshot, beginSnapshot, completeSnapshot, heartbeat } from './snapshot.js';
 
 export const DEFAULT_BATCH_SIZE = 5000;
+/** Statements in flight at once (the server and this process overlap their work). */
+export const DEFAULT_CONCURRENCY = 2;
 
 export interface WriteOptions {
   /** Rows per statement (default 5000). */
@@ -20,6 +22,8 @@ export interface WriteOptions {
   readonly input: string;
   /** Sources that loaded with errors: their stale items are kept (no cleanup after partial input). */
   readonly partialSources?: readonly string[];
+  /** Statements in flight at once (default 2). */
+  readonly concurrency?: number;
   /** Called after each batch with the rows written so far. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Test hook: throw after this many batches, as a killed process would stop. */
@@ -70,18 +74,26 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
   const nodes = zero();
   const edges = zero();
   try {
-    for (const [kind, list] of nodesByKind) {
-      for (const batch of chunks(list.map(nodeRow), batchSize)) {
-        await writeNodeBatch(store, kind, batch, seq, nodes);
-        await step(batch.length);
-      }
-    }
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    // NOTE: an empty store (or a kind it has never held) needs no lookup of existing hashes: every row is new.
+    const storeEmpty = !(await exists(store, ANY_NODE));
+    const nodeTasks = [...nodesByKind].flatMap(([kind, list]) => chunks(list, batchSize).map((batch) => async () => {
+      await writeNodeBatch(store, kind, batch.map(nodeRow), seq, nodes, storeEmpty);
+      await step(batch.length);
+    }));
+    await pool(concurrency, nodeTasks);
+    const edgeTasks: (() => Promise<void>)[] = [];
     for (const [kind, list] of edgesByKind) {
-      for (const batch of chunks(list.map(edgeRow), batchSize)) {
-        await writeEdgeBatch(store, kind, batch, seq, edges);
-        await step(batch.length);
+      if (list.length === 0) continue;
+      const fresh = !(await exists(store, anyEdge(kind)));
+      for (const batch of chunks(list, batchSize)) {
+        edgeTasks.push(async () => {
+          await writeEdgeBatch(store, kind, batch.map(edgeRow), seq, edges, fresh);
+          await step(batch.length);
+        });
       }
     }
+    await pool(concurrency, edgeTasks);
     const partial = new Set(options.partialSources ?? []);
     const cleaned = [...sources].filter((s) => !partial.has(s)).sort();
     for (const source of cleaned) {
@@ -99,13 +111,38 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
   }
 }
 
+/** True when the statement returns a row. */
+async function exists(store: Store, cypher: string): Promise<boolean> {
+  return (await store.run(cypher, {}, 'read')).length > 0;
+}
+
+/** Runs tasks with at most `concurrency` in flight; the first failure stops new tasks and is rethrown. */
+async function pool(concurrency: number, tasks: readonly (() => Promise<void>)[]): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < tasks.length) {
+      const task = tasks[next++] as () => Promise<void>;
+      try {
+        await task();
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, concurrency) }, worker));
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
 async function hashes(store: Store, cypher: string, params: Record<string, unknown>, keyName: string): Promise<Map<string, string>> {
   const rows = await store.run(cypher, params, 'read');
   return new Map(rows.map((r) => [String(r.get(keyName)), String(r.get('hash'))]));
 }
 
-async function writeNodeBatch(store: Store, kind: NodeKind, batch: readonly NodeRow[], seq: number, counts: Counts): Promise<void> {
-  const known = await hashes(store, EXISTING_NODES, { ids: batch.map((r) => r.props['id']) }, 'id');
+async function writeNodeBatch(store: Store, kind: NodeKind, batch: readonly NodeRow[], seq: number, counts: Counts, allNew: boolean): Promise<void> {
+  const known = allNew ? new Map<string, string>() : await hashes(store, EXISTING_NODES, { ids: batch.map((r) => r.props['id']) }, 'id');
   const fresh: NodeRow[] = [];
   const changed: NodeRow[] = [];
   const same: string[] = [];
@@ -123,8 +160,8 @@ async function writeNodeBatch(store: Store, kind: NodeKind, batch: readonly Node
   counts.unchanged += same.length;
 }
 
-async function writeEdgeBatch(store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts): Promise<void> {
-  const known = await hashes(store, existingEdges(kind), { keys: batch.map((r) => r.key) }, 'key');
+async function writeEdgeBatch(store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts, allNew: boolean): Promise<void> {
+  const known = allNew ? new Map<string, string>() : await hashes(store, existingEdges(kind), { keys: batch.map((r) => r.key) }, 'key');
   const fresh: EdgeRow[] = [];
   const changed: EdgeRow[] = [];
   const same: string[] = [];
