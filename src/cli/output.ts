@@ -10,9 +10,9 @@ import { VERSION } from './version.js';
 export const DIAGNOSTICS_SHOWN = 20;
 
 /** Render options for stdout or a file. */
-export function renderOptions(limit: number, toFile: boolean): RenderOptions {
+export function renderOptions(limit: number, toFile: boolean, includeGraph = false): RenderOptions {
   const color = !toFile && process.stdout.isTTY === true && !process.env['NO_COLOR'];
-  return { limit, color, version: VERSION };
+  return { limit, color, version: VERSION, ...(includeGraph ? { includeGraph } : {}) };
 }
 
 /** Writes a rendered report to the file or stdout. */

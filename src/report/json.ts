@@ -1,12 +1,18 @@
 // JSON reporter: the complete result, deterministic (sorted, stable ids), for files and other tools.
 import { countDiagnostics } from '../analysis/load.js';
 import { RULES, SEVERITIES, type Finding } from '../findings/index.js';
+import { toJsonGraph } from '../graph/export.js';
 import type { Reporter } from './types.js';
 
 function countBy(findings: readonly Finding[], key: (f: Finding) => string, keys: readonly string[]): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
   for (const f of findings) out[key(f)] = (out[key(f)] ?? 0) + 1;
   return out;
+}
+
+/** Non-zero blast radius per principal, keys sorted (deterministic output). */
+function blastObject(blast: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...blast].filter(([, v]) => v > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export const json: Reporter = {
@@ -28,7 +34,9 @@ export const json: Reporter = {
       suppressed: r.suppressed,
       exceptions: r.exceptions,
       rollups: { bySource: r.bySource, byTarget: r.byTarget },
+      blastRadius: blastObject(r.blast),
       diagnostics: r.diagnostics,
+      ...(o.includeGraph ? { graph: toJsonGraph(r.graph) } : {}),
     }, null, 2)}\n`;
   },
   paths(p) {

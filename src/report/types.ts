@@ -8,6 +8,8 @@ export interface RenderOptions {
   readonly limit: number;
   readonly color: boolean;
   readonly version: string;
+  /** json: also include the whole graph document (for diffs of saved analyses). */
+  readonly includeGraph?: boolean;
 }
 
 /** A report format: one function per view. */

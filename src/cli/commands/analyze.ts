@@ -29,6 +29,7 @@ interface AnalyzeFlags extends OutputFlags {
   readonly neo4j?: boolean;
   readonly snapshot: string;
   readonly writeBack: boolean;
+  readonly includeGraph?: boolean;
 }
 
 
@@ -62,7 +63,7 @@ async function analyzeStored(dir: string, flags: AnalyzeFlags): Promise<Analysis
 
 async function run(dir: string, flags: AnalyzeFlags, finish: Finish): Promise<void> {
   const result = flags.neo4j ? await analyzeStored(dir, flags) : await analyze(await loadInput(dir, flags), flags);
-  await emit(REPORTERS[flags.format].analysis(result, renderOptions(flags.limit, flags.output !== undefined)), flags.output);
+  await emit(REPORTERS[flags.format].analysis(result, renderOptions(flags.limit, flags.output !== undefined, flags.includeGraph)), flags.output);
   finish(failsOn(result.findings, flags.failOn) ? 'findings' : 'ok');
 }
 
@@ -76,6 +77,7 @@ export function registerAnalyze(program: Command, finish: Finish): void {
     .addOption(strictOption()).addOption(exceptionsOption()).addOption(noExceptionsOption())
     .addOption(neo4jOption()).addOption(snapshotOption())
     .option('--no-write-back', 'with --neo4j: do not write findings and blast radius back to Neo4j')
+    .option('--include-graph', 'with --format json: also write the whole graph (so `pathwarden diff` can compare nodes and edges)')
     .addOption(atOption()).addOption(maxDepthOption()).addOption(capOption()).addOption(tierOption()).addOption(failOnOption())
     .addOption(formatOption()).addOption(outputOption()).addOption(limitOption(10)).addOption(quietOption()).addOption(verboseOption())
     .addHelpText('after', examplesHelp([
