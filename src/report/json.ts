@@ -36,7 +36,7 @@ export const json: Reporter = {
       rollups: { bySource: r.bySource, byTarget: r.byTarget },
       blastRadius: blastObject(r.blast),
       diagnostics: r.diagnostics,
-      ...(o.includeGraph ? { graph: toJsonGraph(r.graph) } : {}),
+      ...(o.includeGraph ? { graphDocument: toJsonGraph(r.graph) } : {}),
     }, null, 2)}\n`;
   },
   paths(p) {
