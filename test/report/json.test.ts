@@ -1,0 +1,26 @@
+// The JSON analysis report: complete, deterministic, with blast radius per principal and, on request, the graph.
+import { describe, expect, it } from 'vitest';
+import { analyzeLoaded } from '../../src/analysis/analyze.js';
+import { toJsonGraph } from '../../src/graph/export.js';
+import { json } from '../../src/report/json.js';
+import { e, graphOf, n } from '../helpers/tiny-graph.js';
+
+const graph = graphOf(
+  [n('AIAgent', 'bot'), n('Role', 'ops'), n('Resource', 'db', { tier: 0 }), n('Human', 'idle')],
+  [e('CAN_ASSUME', 'bot', 'ops'), e('CAN_ACCESS', 'ops', 'db', { action: 'write' })],
+);
+const options = { limit: 10, color: false, version: 'test' };
+
+describe('json reporter', () => {
+  it('includes the non-zero blast radius of every principal, and the graph only when asked', async () => {
+    const result = await analyzeLoaded({ dir: 't', graph, files: [], diagnostics: [] }, { at: new Date('2026-11-25T00:00:00Z'), exceptions: false });
+    const plain = JSON.parse(json.analysis(result, options)) as Record<string, unknown>;
+    // bot: ops (1) + tier-0 db write (100 × 2)
+    expect(plain['blastRadius']).toEqual({ bot: 201 });
+    expect(plain['graphDocument']).toBeUndefined();
+    expect(plain['graph']).toEqual({ nodes: 4, edges: 2, compiledEdges: 2 });
+    const withGraph = JSON.parse(json.analysis(result, { ...options, includeGraph: true })) as Record<string, unknown>;
+    expect(withGraph['graphDocument']).toEqual(JSON.parse(JSON.stringify(toJsonGraph(graph))));
+    expect(json.analysis(result, options)).toBe(json.analysis(result, options));
+  });
+});
