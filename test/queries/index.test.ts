@@ -83,8 +83,10 @@ describe('parseQuery', () => {
     expect(() => loadQueries(bad)).toThrow(InputError);
   });
 
-  it('finds the package queries folder from src', () => {
-    expect(queriesDir()).toBe(join(packageRoot(), 'queries'));
+  it('finds the package queries folder from src and from dist', () => {
+    const root = packageRoot();
+    expect(queriesDir()).toBe(join(root, 'queries'));
+    expect(packageRoot(join(root, 'dist', 'queries', 'index.js'))).toBe(root);
     expect(loadQueries().length).toBeGreaterThanOrEqual(8);
   });
 });
