@@ -7,6 +7,7 @@ import { registerBlast } from './commands/blast.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPaths } from './commands/paths.js';
+import { registerQuery } from './commands/query.js';
 import { registerSnapshots } from './commands/snapshots.js';
 import { examplesHelp, exitCodesHelp } from './help.js';
 import type { Outcome } from './outcome.js';
@@ -54,6 +55,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
     ['pathwarden export examples/acme -o acme.graph.json', 'the merged graph as JSON'],
     ['pathwarden ingest examples/acme --neo4j', 'write the sample to Neo4j as a snapshot'],
     ['pathwarden analyze --neo4j', 'analyse the newest Neo4j snapshot and write the findings back'],
+    ['pathwarden query sod-alter-invoke', 'run a canned Cypher query against Neo4j'],
   ]) + exitCodesHelp(EXIT_CODES));
   registerAnalyze(program, finish);
   registerPaths(program, finish);
@@ -61,6 +63,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
   registerExport(program, finish);
   registerIngest(program, finish);
   registerSnapshots(program, finish);
+  registerQuery(program, finish);
   return program;
 }
 

@@ -14,12 +14,12 @@ export interface ExecResult {
   readonly stderr: string;
 }
 
-/** Runs `pathwarden …args` from the repository root with NO_COLOR=1 and CI=1. */
-export function pathwarden(args: readonly string[], options: { cwd?: string } = {}): Promise<ExecResult> {
+/** Runs `pathwarden …args` from the repository root with NO_COLOR=1 and CI=1 (plus `options.env`). */
+export function pathwarden(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', CI: '1', FORCE_COLOR: undefined },
+      env: { ...process.env, NO_COLOR: '1', CI: '1', FORCE_COLOR: undefined, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
