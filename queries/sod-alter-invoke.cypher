@@ -6,7 +6,7 @@
 //   sod-alter-invoke rule, suppressed findings included: docs/edges.md § Path semantics (terminal hops,
 //   dataset/pipeline indirection, pipeline takeover, delegation scopes, time validity) is followed in full, with
 //   paths limited to $maxDepth edges (the engine's reachability is unbounded; its path listing uses the same
-//   limit). Walks that revisit a node are not considered (the engine may use one to shed a delegation scope).
+//   limit), so a break only reachable over a longer path is missed here.
 // param: at datetime = now -- Point in time the graph is evaluated at (ISO-8601; credential status, expiry and validity windows).
 // param: maxDepth integer 1..8 = 8 -- Longest path in edges, the terminal hop included.
 // returns: source, source_kind, model, model_tier, alter_actions, alter_hops, invoke_hops, alter_path, invoke_path

@@ -28,6 +28,7 @@ describe.skipIf(!neo.available)('canned queries on examples/acme (real Neo4j)', 
   let store: Store;
   let a: AnalysisResult;
   let all: Finding[];
+  let loaded: Awaited<ReturnType<typeof loadGraph>>;
 
   async function run(id: string, raw: Record<string, string> = {}): Promise<Row[]> {
     tested.add(id);
@@ -41,7 +42,7 @@ describe.skipIf(!neo.available)('canned queries on examples/acme (real Neo4j)', 
   beforeAll(async () => {
     await resetDatabase(n);
     store = await openStore({ uri: n.uri, user: n.user, password: n.password, database: n.database, origin: 'test' });
-    const loaded = await loadGraph('examples/acme');
+    loaded = await loadGraph('examples/acme');
     await writeGraph(store, loaded.graph, { input: 'examples/acme' });
     a = await analyzeLoaded(loaded, { at: new Date(AT) });
     all = [...a.findings, ...a.suppressed];
@@ -63,6 +64,29 @@ describe.skipIf(!neo.available)('canned queries on examples/acme (real Neo4j)', 
     expect(rows.map((r) => [r['source'], r['model'], r['alter_actions'], r['alter_hops'], r['invoke_hops']])).toEqual(engine);
     const bot = rows.find((r) => r['source'] === 'acme/agent/support-bot');
     expect(bot?.['alter_path']).toEqual(['acme/agent/support-bot', 'acme/key/support-bot-runtime', 'acme/sa/support-bot', 'acme/model/support-llm']);
+  });
+
+  it('sod-alter-invoke with a smaller maxDepth: exactly the breaks whose shortest paths fit', async () => {
+    const rows = await run('sod-alter-invoke', { maxDepth: '3' });
+    const fits = all.filter((f) => f.rule === 'sod-alter-invoke' && f.pathSets.every((p) => p.shortest.edges.length <= 3));
+    expect(rows.map((r) => `${str(r['source'])} -> ${str(r['model'])}`)).toEqual(sorted(fits.map((f) => `${f.source.id} -> ${f.target.id}`)));
+    expect(rows.length).toBeLessThan(34);
+  });
+
+  it('$at moves with the engine: on 2025-01-01 the SoD breaks and credential reach are the engine\'s of that day', async () => {
+    const PAST = '2025-01-01T12:00:00Z';
+    const past = await analyzeLoaded(loaded, { at: new Date(PAST) });
+    const pairs = (list: readonly Finding[], rule: string, keep: (f: Finding) => boolean = () => true): string[] =>
+      sorted(list.filter((f) => f.rule === rule && keep(f)).map((f) => `${f.source.id} -> ${f.target.id}`));
+    const sod = await run('sod-alter-invoke', { at: PAST });
+    expect(sod.map((r) => `${str(r['source'])} -> ${str(r['model'])}`)).toEqual(pairs([...past.findings, ...past.suppressed], 'sod-alter-invoke'));
+    const credentials: readonly string[] = kindsOf('credential');
+    const tier0 = await run('credential-tier0-paths', { at: PAST });
+    const expected = pairs([...past.findings, ...past.suppressed], 'sensitive-reach',
+      (f) => credentials.includes(f.source.kind) && past.cg.nodeTier[past.cg.indexOf.get(f.target.id) as number] === 0);
+    expect(sorted([...new Set(tier0.map((r) => `${str(r['credential'])} -> ${str(r['resource'])}`))])).toEqual(expected);
+    // The legacy admin password had not expired yet then.
+    expect(expected).toContain('acme/key/payments-legacy-admin -> acme/res/payments-db');
   });
 
   it('credential-tier0-paths: the engine\'s tier-0 sensitive reach of credentials, path for path', async () => {
