@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { PathwardenError, InputError, type ErrorCode } from '../model/index.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBlast } from './commands/blast.js';
+import { registerDiff } from './commands/diff.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPaths } from './commands/paths.js';
@@ -55,6 +56,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
     ['pathwarden export examples/acme -o acme.graph.json', 'the merged graph as JSON'],
     ['pathwarden ingest examples/acme --neo4j', 'write the sample to Neo4j as a snapshot'],
     ['pathwarden analyze --neo4j', 'analyse the newest Neo4j snapshot and write the findings back'],
+    ['pathwarden diff last-week/ inventory/ --fail-on high', 'risk diff against last week; exit 1 on a new or worsened high finding'],
     ['pathwarden query sod-alter-invoke', 'run a canned Cypher query against Neo4j'],
   ]) + exitCodesHelp(EXIT_CODES));
   registerAnalyze(program, finish);
@@ -63,6 +65,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
   registerExport(program, finish);
   registerIngest(program, finish);
   registerSnapshots(program, finish);
+  registerDiff(program, finish);
   registerQuery(program, finish);
   return program;
 }
