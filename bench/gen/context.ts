@@ -110,7 +110,7 @@ export class GenContext {
     if (i < cj) return 0;
     if (i < cj + HUB_RESOURCES.length) return (HUB_RESOURCES[i - cj] as (typeof HUB_RESOURCES)[number]).tier;
     const u = unit(this.seed, T.resTier, i);
-    return u < 0.004 ? 0 : u < 0.03 ? 1 : u < 0.18 ? 2 : u < 0.58 ? 3 : 4;
+    return u < 0.0015 ? 0 : u < 0.025 ? 1 : u < 0.18 ? 2 : u < 0.58 ? 3 : 4;
   }
 
   /** Tier of model i. */
