@@ -3,17 +3,13 @@
 import { ACCESS_ACTIONS } from '../model/index.js';
 import type { CompactGraph } from './compact.js';
 import { enumeratePaths, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type PathsResult } from './paths.js';
-import { reach, type ReachResult } from './reach.js';
-import { findingSources } from './sod.js';
+import { reach } from './reach.js';
+import { findingSources, type SourceSearchOptions } from './sod.js';
 import type { Capability, EnginePath } from './types.js';
 
-export interface SensitiveOptions {
-  readonly maxDepth?: number;
-  readonly cap?: number;
+export interface SensitiveOptions extends SourceSearchOptions {
   /** Report resources with 0 <= tier <= maxTier (default 1). */
   readonly maxTier?: number;
-  readonly sources?: readonly number[];
-  readonly reached?: ReadonlyMap<number, ReachResult>;
 }
 
 export interface SensitiveResult {

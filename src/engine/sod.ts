@@ -6,14 +6,19 @@ import { enumeratePaths, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type PathsResult } from
 import { reach, type ReachResult } from './reach.js';
 import type { Capability, EnginePath } from './types.js';
 
-export interface SodOptions {
+/** Options every per-source finding search takes (SoD, sensitive reach). */
+export interface SourceSearchOptions {
+  /** Longest path enumerated, in edges (default 8). */
   readonly maxDepth?: number;
+  /** Most paths enumerated per result (default 1000). */
   readonly cap?: number;
   /** Sources to check (default: every active node whose kind can start a finding). */
   readonly sources?: readonly number[];
   /** Reach results already computed, by source. */
   readonly reached?: ReadonlyMap<number, ReachResult>;
 }
+
+export type SodOptions = SourceSearchOptions;
 
 export interface SodResult {
   readonly source: number;
