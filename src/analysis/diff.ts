@@ -192,7 +192,7 @@ function sideInfo(s: DiffSide): SideInfo {
 export function diffSides(base: DiffSide, head: DiffSide, options: { threshold?: Threshold; notes?: readonly string[] } = {}): DiffReport {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const notes = [...(options.notes ?? [])];
-  const missing = [base, head].filter((s) => !s.graph).map((s) => s.ref);
+  const missing = [...new Set([base, head].filter((s) => !s.graph).map((s) => s.ref))];
   const graph = base.graph && head.graph ? diffGraphs(base.graph, head.graph) : null;
   if (missing.length) notes.push(`${GRAPH_UNAVAILABLE} without their graph (${missing.join(', ')}): save them with \`analyze --format json --include-graph\``);
   if (base.at !== head.at) notes.push(`the sides were analysed at different times (base ${base.at}, head ${head.at}; a saved analysis keeps its own): some changes may come from time alone`);

@@ -103,7 +103,9 @@ function blastSection(r: DiffReport, st: Style, limit: number): string[] {
 
 function render(r: DiffReport, o: RenderOptions, st: Style, title: string): string {
   const out = [title, '', `base: ${sideText(r.base)}`, `head: ${sideText(r.head)}`,
-    `Both sides analysed at ${r.at} with tier threshold ${r.maxTier}, so the passing of time alone creates no changes.`, ''];
+    r.base.at === r.head.at
+      ? `Both sides analysed at ${r.at} with tier threshold ${r.maxTier}, so the passing of time alone creates no changes.`
+      : `Sides analysed at different times (base ${r.base.at}, head ${r.head.at}): a saved analysis keeps its own time.`, ''];
   if (!r.changed) {
     out.push(r.graph ? 'no changes' : `no changes in findings or blast radius (${r.graphUnavailable ?? ''})`);
   } else {
