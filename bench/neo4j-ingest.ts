@@ -1,0 +1,98 @@
+// Neo4j ingest throughput: a generated inventory written as a snapshot (batched UNWIND, versions, cleanup),
+// against a plain UNWIND CREATE of the same node and relationship counts measured in the same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadGraph } from '../src/analysis/load.js';
+import { storeConfig } from '../src/store/config.js';
+import { openStore, type Store } from '../src/store/driver.js';
+import { writeGraph } from '../src/store/write.js';
+import { generate } from './gen/generate.js';
+import type { BenchRow } from './table.js';
+
+export interface IngestBenchOptions {
+  readonly nodes: number;
+  readonly batchSizes: readonly number[];
+  readonly log: (line: string) => void;
+}
+
+function loopback(uri: string): boolean {
+  try {
+    const host = new URL(uri).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}
+
+async function wipe(store: Store): Promise<void> {
+  // NOTE: CALL … IN TRANSACTIONS needs an auto-commit transaction, so this uses a plain session.
+  const session = store.driver.session(store.config.database ? { database: store.config.database } : {});
+  try {
+    // NOTE: relationships first: a hub's DETACH DELETE in one transaction can exceed the transaction memory pool.
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Plain load of `nodes` nodes and the same relationship pairs, no bookkeeping: what Neo4j does at best here. */
+async function plainLoad(store: Store, ids: readonly string[], pairs: readonly [string, string][], batch: number): Promise<{ nodeMs: number; relMs: number }> {
+  await store.run('CREATE CONSTRAINT bench_plain_id IF NOT EXISTS FOR (n:BenchPlain) REQUIRE n.id IS UNIQUE');
+  let t = performance.now();
+  for (let i = 0; i < ids.length; i += batch) await store.run('UNWIND $ids AS id CREATE (:BenchPlain {id: id})', { ids: ids.slice(i, i + batch) });
+  const nodeMs = performance.now() - t;
+  t = performance.now();
+  for (let i = 0; i < pairs.length; i += batch) {
+    await store.run('UNWIND $rows AS row MATCH (a:BenchPlain {id: row[0]}) MATCH (b:BenchPlain {id: row[1]}) CREATE (a)-[:BENCH_PLAIN]->(b)', { rows: pairs.slice(i, i + batch) });
+  }
+  const relMs = performance.now() - t;
+  await store.run('DROP CONSTRAINT bench_plain_id IF EXISTS');
+  return { nodeMs, relMs };
+}
+
+/** Runs the bench; the database must be on loopback (it is wiped). Returns no rows, with a note, when there is no server. */
+export async function benchNeo4jIngest(options: IngestBenchOptions): Promise<BenchRow[]> {
+  let store: Store;
+  try {
+    store = await openStore(storeConfig());
+  } catch (err) {
+    options.log(`neo4j ingest: skipped (${(err as Error).message})`);
+    return [];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pw-bench-ingest-'));
+  const rows: BenchRow[] = [];
+  try {
+    if (!loopback(store.config.uri)) throw new Error(`bench wipes the database: refusing ${store.config.uri} (not loopback)`);
+    generate({ nodes: options.nodes, seed: 11, out: dir, refDate: new Date('2026-11-25T00:00:00Z') });
+    const { graph } = await loadGraph(dir);
+    const ids = graph.nodes();
+    const pairs = graph.mapEdges((_k, _a, s, t) => [s, t] as [string, string]);
+    options.log(`neo4j ingest: ${graph.order} nodes, ${graph.size} edges`);
+    for (const batchSize of options.batchSizes) {
+      await wipe(store);
+      const t0 = performance.now();
+      let nodesDone = 0;
+      const summary = await writeGraph(store, graph, {
+        input: dir, batchSize, onProgress: (done) => { if (done <= graph.order) nodesDone = performance.now(); },
+      });
+      const total = performance.now() - t0;
+      const nodeMs = nodesDone - t0;
+      const relMs = total - nodeMs;
+      await wipe(store);
+      const plain = await plainLoad(store, ids, pairs, batchSize);
+      await wipe(store);
+      const note = `batch ${batchSize}; snapshot ${summary.snapshot}, total ${(total / 1000).toFixed(1)} s incl. cleanup`;
+      options.log(`neo4j ingest: batch ${batchSize}: nodes ${(nodeMs / 1000).toFixed(1)} s, relationships ${(relMs / 1000).toFixed(1)} s; plain ${(plain.nodeMs / 1000).toFixed(1)} s / ${(plain.relMs / 1000).toFixed(1)} s`);
+      rows.push(
+        { bench: 'neo4j ingest', figure: `nodes/s (batch ${batchSize})`, value: graph.order / (nodeMs / 1000), unit: 'nodes/s', baseline: ids.length / (plain.nodeMs / 1000), baselineName: 'plain CREATE', higherIsBetter: true, note },
+        { bench: 'neo4j ingest', figure: `relationships/s (batch ${batchSize})`, value: graph.size / (relMs / 1000), unit: 'rels/s', baseline: pairs.length / (plain.relMs / 1000), baselineName: 'plain CREATE', higherIsBetter: true, note: 'target ≥ 50,000 rels/s' },
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await store.close();
+  }
+  return rows;
+}
