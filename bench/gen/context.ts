@@ -179,8 +179,8 @@ export class GenContext {
     if (rank < HUB_RESOURCES.length) return this.e.crownJewels + rank;
     const span = res.count - res.global;
     let x = (((rank - HUB_RESOURCES.length) % span) * 2147483647) % span;
-    // NOTE: tiers 0 and 1 are a few percent of the tail, so this walk is short.
-    while (this.resourceTier(res.global + x) <= 1) x = (x + 1) % span;
+    // NOTE: tiers 0 and 1 are a few percent of the tail, so this walk is short (and bounded by span).
+    for (let t = 0; t < span && this.resourceTier(res.global + x) <= 1; t++) x = (x + 1) % span;
     return res.global + x;
   }
 
