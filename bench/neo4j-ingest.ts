@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGraph } from '../src/analysis/load.js';
-import { storeConfig } from '../src/store/config.js';
+import { storeConfig, type StoreConfig } from '../src/store/config.js';
 import { openStore, type Store } from '../src/store/driver.js';
 import { writeGraph } from '../src/store/write.js';
 import { generate } from './gen/generate.js';
@@ -14,6 +14,8 @@ export interface IngestBenchOptions {
   readonly nodes: number;
   readonly batchSizes: readonly number[];
   readonly log: (line: string) => void;
+  /** The server (default: NEO4J_* variables or the local server's connection file). */
+  readonly config?: StoreConfig;
 }
 
 function loopback(uri: string): boolean {
@@ -56,7 +58,7 @@ async function plainLoad(store: Store, ids: readonly string[], pairs: readonly [
 export async function benchNeo4jIngest(options: IngestBenchOptions): Promise<BenchRow[]> {
   let store: Store;
   try {
-    store = await openStore(storeConfig());
+    store = await openStore(options.config ?? storeConfig());
   } catch (err) {
     options.log(`neo4j ingest: skipped (${(err as Error).message})`);
     return [];

@@ -1,0 +1,28 @@
+// Benches rot when nothing runs them (STYLE G7): each bench runs here at a tiny size. Figures are not checked
+// (timing belongs in `npm run bench`), only that every row is produced, finite and positive, with its baseline.
+import { afterAll, describe, expect, it } from 'vitest';
+import { benchNeo4jIngest } from '../../bench/neo4j-ingest.js';
+import { ratio, renderRows } from '../../bench/table.js';
+import { connectTestNeo4j, resetDatabase } from '../helpers/neo4j.js';
+
+const neo = await connectTestNeo4j();
+
+describe.skipIf(!neo.available)('bench smoke: neo4j ingest', () => {
+  if (!neo.available) return;
+  afterAll(async () => { await resetDatabase(neo); await neo.close(); });
+
+  it('writes a generated inventory and the plain baseline, and reports both', async () => {
+    const lines: string[] = [];
+    const rows = await benchNeo4jIngest({
+      nodes: 600, batchSizes: [250], log: (l) => lines.push(l),
+      config: { uri: neo.uri, user: neo.user, password: neo.password, database: neo.database, origin: 'test' },
+    });
+    expect(rows.map((r) => r.figure)).toEqual(['nodes/s (batch 250)', 'relationships/s (batch 250)']);
+    for (const r of rows) {
+      expect(Number.isFinite(r.value) && r.value > 0).toBe(true);
+      expect(Number.isFinite(ratio(r) ?? Number.NaN)).toBe(true);
+    }
+    expect(lines[0]).toMatch(/^neo4j ingest: \d+ nodes, \d+ edges$/);
+    expect(renderRows(rows)).toContain('plain CREATE');
+  });
+});
