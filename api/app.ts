@@ -6,6 +6,7 @@ import sensible from '@fastify/sensible';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { VERSION } from '../src/cli/version.js';
 import { DEFAULT_RATE_LIMIT } from './limits.js';
 import type { AppOptions } from './options.js';
@@ -36,8 +37,8 @@ async function registerDocs(fastify: FastifyInstance): Promise<void> {
   await fastify.register(swaggerUi, { routePrefix: '/documentation', staticCSP: true });
 }
 
-/** The API plugin. */
-export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+/** The API plugin (not encapsulated, so the instance that registers it sees `engine`, `store`, `auth`, `limits`). */
+async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
   for (const schema of SHARED_SCHEMAS) fastify.addSchema(schema);
   fastify.setErrorHandler(sendProblem);
   await fastify.register(sensible);
@@ -58,3 +59,5 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     reply.code(404).type('application/problem+json').send(problem(404, `no route ${request.method} ${request.url.split('?')[0]}`)));
   await fastify.register(routes, options);
 }
+
+export default fp(app, { name: 'pathwarden-api', fastify: '5.x' });

@@ -9,6 +9,7 @@ import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPaths } from './commands/paths.js';
 import { registerQuery } from './commands/query.js';
+import { registerServe } from './commands/serve.js';
 import { registerSnapshots } from './commands/snapshots.js';
 import { examplesHelp, exitCodesHelp } from './help.js';
 import type { Outcome } from './outcome.js';
@@ -58,6 +59,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
     ['pathwarden analyze --neo4j', 'analyse the newest Neo4j snapshot and write the findings back'],
     ['pathwarden diff last-week/ inventory/ --fail-on high', 'risk diff against last week; exit 1 on a new or worsened high finding'],
     ['pathwarden query sod-alter-invoke', 'run a canned Cypher query against Neo4j'],
+    ['pathwarden serve examples/acme', 'HTTP API with OpenAPI docs on http://127.0.0.1:8080'],
   ]) + exitCodesHelp(EXIT_CODES));
   registerAnalyze(program, finish);
   registerPaths(program, finish);
@@ -67,6 +69,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
   registerSnapshots(program, finish);
   registerDiff(program, finish);
   registerQuery(program, finish);
+  registerServe(program, finish);
   return program;
 }
 
