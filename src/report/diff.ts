@@ -17,6 +17,8 @@ interface Style {
   readonly block: (lines: readonly string[]) => string[];
   readonly grid: (head: readonly string[], rows: readonly (readonly string[])[]) => string;
   readonly bullet: string;
+  /** Prefix of the base / head lines (a list in Markdown, so they do not run together). */
+  readonly item: string;
 }
 
 function value(v: unknown): string {
@@ -102,7 +104,7 @@ function blastSection(r: DiffReport, st: Style, limit: number): string[] {
 }
 
 function render(r: DiffReport, o: RenderOptions, st: Style, title: string): string {
-  const out = [title, '', `base: ${sideText(r.base)}`, `head: ${sideText(r.head)}`,
+  const out = [title, '', `${st.item}base: ${sideText(r.base)}`, `${st.item}head: ${sideText(r.head)}`, '',
     r.base.at === r.head.at
       ? `Both sides analysed at ${r.at} with tier threshold ${r.maxTier}, so the passing of time alone creates no changes.`
       : `Sides analysed at different times (base ${r.base.at}, head ${r.head.at}): a saved analysis keeps its own time.`, ''];
@@ -119,7 +121,7 @@ function table(r: DiffReport, o: RenderOptions): string {
   const c = pc.createColors(o.color);
   const style = { head: o.color ? ['bold'] : [], border: o.color ? ['grey'] : [] };
   const st: Style = {
-    heading: (s) => c.bold(s), code: (s) => s, dim: (s) => c.dim(s), bullet: '  ',
+    heading: (s) => c.bold(s), code: (s) => s, dim: (s) => c.dim(s), bullet: '  ', item: '',
     block: (lines) => lines.map((l) => `    ${l}`),
     grid: (head, rows) => {
       const t = new Table({ head: [...head], style });
@@ -137,7 +139,7 @@ function cell(s: string): string {
 
 function md(r: DiffReport, o: RenderOptions): string {
   const st: Style = {
-    heading: (s) => `## ${s}\n`, code: (s) => `\`${s}\``, dim: (s) => `_${s}_`, bullet: '- ',
+    heading: (s) => `## ${s}\n`, code: (s) => `\`${s}\``, dim: (s) => `_${s}_`, bullet: '- ', item: '- ',
     block: (lines) => ['', '  ```', ...lines.map((l) => `  ${l}`), '  ```', ''],
     grid: (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n'),
   };
