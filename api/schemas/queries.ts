@@ -23,7 +23,7 @@ export const QueryRunBodySchema = Type.Object({
   params: Type.Optional(Type.Record(
     Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }),
     Type.String({ maxLength: LIMITS.queryParamLength }),
-    { maxProperties: LIMITS.queryParams, description: 'parameter values as text, converted to the declared types (as `--param k=v`)' },
+    { maxProperties: LIMITS.queryParams, additionalProperties: false, description: 'parameter values as text, converted to the declared types (as `--param k=v`)' },
   )),
 }, { additionalProperties: false });
 

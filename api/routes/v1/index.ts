@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import autohooks from './autohooks.js';
 import blast from './blast/index.js';
+import diff from './diff/index.js';
 import findings from './findings/index.js';
 import ingest from './ingest/index.js';
 import paths from './paths/index.js';
@@ -14,4 +15,5 @@ export default async function v1(fastify: FastifyInstance): Promise<void> {
   await fastify.register(blast, { prefix: '/blast' });
   await fastify.register(queries, { prefix: '/queries' });
   await fastify.register(ingest, { prefix: '/ingest' });
+  await fastify.register(diff, { prefix: '/diff' });
 }

@@ -6,7 +6,7 @@ import { problems } from '../../../schemas/common.js';
 
 export default async function blast(app: FastifyInstance): Promise<void> {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
-  fastify.get('/', {
+  fastify.get('', {
     schema: {
       tags: ['graph'], summary: 'blast radius of the principals a selector matches', security: [{ bearer: [] }],
       querystring: BlastQuerySchema, response: { 200: BlastReportSchema, ...problems(400, 401, 404, 429, 503) },

@@ -8,7 +8,7 @@ import { FindingParamsSchema, FindingSchema, FindingsPageSchema, FindingsQuerySc
 export default async function findings(app: FastifyInstance): Promise<void> {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   const security = [{ bearer: [] }];
-  fastify.get('/', {
+  fastify.get('', {
     schema: {
       tags: ['findings'], summary: 'findings of the served graph, filtered, sorted and paginated', security,
       querystring: FindingsQuerySchema, response: { 200: FindingsPageSchema, ...problems(400, 401, 429, 503) },

@@ -15,7 +15,7 @@ export default async function ingest(app: FastifyInstance): Promise<void> {
   const security = [{ bearer: [] }];
   const config = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
-  fastify.post('/', {
+  fastify.post('', {
     schema: { tags: ['ingest'], summary: 'replace the served graph with a JSON graph document', security, querystring: IngestQuerySchema, body: GraphDocumentSchema, response },
     bodyLimit: uploadBytes, config,
   }, async (request) => withUploadDir(async (dir) => {

@@ -6,7 +6,7 @@ import { problems } from '../../../schemas/common.js';
 
 export default async function paths(app: FastifyInstance): Promise<void> {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
-  fastify.get('/', {
+  fastify.get('', {
     schema: {
       tags: ['graph'], summary: 'attack paths between two selectors (bounded by depth, cap, pairs × cap and a time budget)',
       security: [{ bearer: [] }], querystring: PathsQuerySchema, response: { 200: PathsReportSchema, ...problems(400, 401, 404, 429, 503) },

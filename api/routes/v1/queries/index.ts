@@ -12,7 +12,7 @@ import { QueryIdSchema, QueryListSchema, QueryRunBodySchema, QueryRunSchema } fr
 export default async function queries(app: FastifyInstance): Promise<void> {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>();
   const security = [{ bearer: [] }];
-  fastify.get('/', {
+  fastify.get('', {
     schema: { tags: ['queries'], summary: 'the canned Cypher queries', security, response: { 200: QueryListSchema, ...problems(401, 429) } },
   }, async () => asReply<Static<typeof QueryListSchema>>({ store: fastify.store !== undefined, queries: loadQueries() }));
 
