@@ -32,6 +32,8 @@ export interface PathsResult {
 
 export const DEFAULT_MAX_DEPTH = 8;
 export const DEFAULT_CAP = 1000;
+/** Largest maxDepth accepted on graphs of fewer nodes than this. */
+export const MAX_DEPTH_LIMIT = 1024;
 const FAR = 0x7fffffff;
 
 /** Reverse adjacency (slot indices grouped by target), built once per compact graph. */
@@ -128,7 +130,8 @@ export function enumeratePaths(cg: CompactGraph, options: PathsOptions): PathsRe
   const cap = options.cap ?? DEFAULT_CAP;
   checkNode(cg, source, 'source');
   checkNode(cg, target, 'target');
-  checkLimit('maxDepth', maxDepth, 1024);
+  // NOTE: no simple path is longer than the graph has nodes; the floor keeps the bound meaningful on small graphs.
+  checkLimit('maxDepth', maxDepth, Math.max(MAX_DEPTH_LIMIT, cg.order));
   checkLimit('cap', cap, 10_000_000);
   const paths: EnginePath[] = [];
   if (cg.active[source] === 0 || source === target) return { paths, truncated: false };

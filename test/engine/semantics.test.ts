@@ -146,3 +146,19 @@ describe('findings inputs', () => {
     expect(() => toCompact(chain(), { at: new Date('nope') })).toThrow(EngineError);
   });
 });
+
+describe('large graphs', () => {
+  it('a capability whose only route revisits the source pipeline is dropped, also beyond 1,024 nodes', () => {
+    const filler = Array.from({ length: 1100 }, (_, i) => n('Human', `filler-${i}`));
+    const graph = graphOf(
+      [...filler, n('Pipeline', 'deploy'), n('Token', 'tok'), n('Human', 'dev'), n('Group', 'devs'), n('Model', 'm')],
+      [
+        e('HAS_CREDENTIAL', 'deploy', 'tok'), e('AUTHENTICATES_AS', 'tok', 'dev'), e('MEMBER_OF', 'dev', 'devs'),
+        e('CAN_ALTER', 'devs', 'deploy', { action: 'configure' }), e('DEPLOYS', 'deploy', 'm'),
+      ],
+    );
+    const cg = toCompact(graph, { at: AT });
+    expect(reach(cg, ix(cg, 'deploy')).capabilities).toEqual([]);
+    expect(reach(cg, ix(cg, 'dev')).capabilities.map((c) => `${c.effect} ${cg.ids[c.target]} ${c.action}`)).toEqual(['alter m deploy']);
+  });
+});
