@@ -1,15 +1,15 @@
-// Revocation plan: the cheapest set of credentials to revoke and edges to cut so that compromised sources no
-// longer reach any target at or above a tier threshold. A minimum s–t cut (min-cut.ts) on a network built from
-// the act-as graph the sources actually reach, with costs from revocation-costs.ts.
+// Revocation plan: the cheapest set of credentials to revoke and edges to cut so that a compromise no longer
+// reaches any target at or above a tier threshold: a minimum s–t cut (min-cut.ts) of the state network of
+// revocation-network.ts, with the costs of revocation-costs.ts.
 import { EDGE_KINDS, EngineError } from '../model/index.js';
 import { DEFAULT_MODEL_TIER } from './blast-radius.js';
 import type { CompactGraph } from './compact.js';
-import { capabilitiesOf, contextAfter, isStep } from './hops.js';
+import { isStep } from './hops.js';
 import { edgeKindIndex, IS_CREDENTIAL, IS_SOURCE } from './kinds.js';
 import { minCut } from './min-cut.js';
 import { checkNode } from './reach.js';
 import { CREDENTIAL_REVOKE_COSTS, EDGE_CUT_COSTS, type CutCostSpec } from './revocation-costs.js';
-import { DelegationScopes, UNRESTRICTED } from './scope.js';
+import { revocationNetwork, stateGraph, type RevocationNetwork, type StateGraph } from './revocation-network.js';
 import type { Capability } from './types.js';
 
 export interface RevocationOptions {
@@ -50,12 +50,17 @@ export interface RevocationPlanResult {
   readonly targets: readonly number[];
   /** Every node the sources and exposed nodes can act as: the compromise, ascending. */
   readonly compromised: readonly number[];
+  /**
+   * True when the cost is proven minimal. False when a route of the network alters a pipeline already on it
+   * (revocation-network.ts `revisits`), or when more than MAX_SHARED_SLOTS edges are taken under several
+   * delegation contexts: the plan still disconnects, but may cost more than the minimum.
+   */
+  readonly exact: boolean;
   /** Size of the flow network the cut was computed on. */
   readonly network: { readonly nodes: number; readonly arcs: number };
 }
 
-const KIND_COSTS: readonly CutCostSpec[] = EDGE_KINDS.map((k) => EDGE_CUT_COSTS[k]);
-const MINT = edgeKindIndex('CAN_MINT_CREDENTIAL');
+
 
 /** True when a capability reaches a target at or above the threshold (models: alter, or invoke in prod). */
 export function atThreshold(cg: CompactGraph, cap: Capability, maxTier: number): boolean {
@@ -65,44 +70,10 @@ export function atThreshold(cg: CompactGraph, cap: Capability, maxTier: number):
   return modelTier <= maxTier && (cap.effect === 'alter' || cap.action === 'prod');
 }
 
-/**
- * Slots taken from at least one reached (node, delegation context) state, and the nodes reached. Building
- * the network from these slots respects time validity (the compact graph holds only valid edges) and
- * delegation (a slot no reached context allows is absent). NOTE: the projection onto nodes can join a prefix
- * under one context to a slot allowed only under another, so it over-approximates the real paths: a cut of
- * it cuts every real path (sound), and at worst cuts more than needed when scoped grants interleave.
- */
-interface Reached {
-  readonly node: Uint8Array;
-  readonly slot: Uint8Array;
-}
-
-function reachedSlots(cg: CompactGraph, sources: readonly number[]): Reached {
-  const scopes = new DelegationScopes(cg);
-  const node = new Uint8Array(cg.order);
-  const slot = new Uint8Array(cg.size);
-  const contexts = new Map<number, number[]>();
-  const queue: number[] = [];
-  const add = (v: number, ctx: number): void => {
-    const seen = contexts.get(v) ?? [];
-    if (seen.some((c) => scopes.subset(c, ctx))) return;
-    seen.push(ctx);
-    contexts.set(v, seen);
-    node[v] = 1;
-    queue.push(v, ctx);
-  };
-  for (const s of sources) if (cg.active[s] === 1) add(s, UNRESTRICTED);
-  for (let q = 0; q < queue.length; q += 2) {
-    const u = queue[q] as number;
-    const ctx = queue[q + 1] as number;
-    for (let s = cg.starts[u] as number; s < (cg.starts[u + 1] as number); s++) {
-      if (!scopes.allowed(ctx, s)) continue;
-      slot[s] = 1;
-      if (isStep(cg, s)) add(cg.targets[s] as number, contextAfter(cg, scopes, ctx, s));
-    }
-  }
-  return { node, slot };
-}
+const KIND_COSTS: readonly CutCostSpec[] = EDGE_KINDS.map((k) => EDGE_CUT_COSTS[k]);
+const MINT = edgeKindIndex('CAN_MINT_CREDENTIAL');
+/** Most edges taken under several delegation contexts whose cut-or-keep choices are enumerated exactly. */
+export const MAX_SHARED_SLOTS = 10;
 
 /** Principals outside the compromise that reach each node by act-as steps (delegation ignored: an upper bound). */
 function relyingOn(cg: CompactGraph, compromised: Uint8Array): (v: number) => number[] {
@@ -143,42 +114,26 @@ function relyingOn(cg: CompactGraph, compromised: Uint8Array): (v: number) => nu
   };
 }
 
-/** Arcs under construction, with what each finite arc stands for (-1 = an uncuttable arc). */
-class ArcList {
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly cost: number[] = [];
-  /** Item per arc: node index for a credential arc, cg.order + slot for an edge arc, -1 otherwise. */
-  readonly item: number[] = [];
-  add(a: number, b: number, cost: number | null, item: number): void {
-    this.from.push(a); this.to.push(b); this.cost.push(cost ?? -1); this.item.push(cost === null ? -1 : item);
-  }
-}
-
 /**
  * The exposure closure: starting from the sources, every credential reached (the attacker may have copied its
  * value) and every identity a CAN_MINT_CREDENTIAL slot reaches (the attacker may have minted a key for it)
  * become roots too, each unrestricted, until nothing new is added.
  */
-function exposure(cg: CompactGraph, sources: readonly number[]): { roots: number[]; reached: Reached } {
+function exposure(cg: CompactGraph, sources: readonly number[]): { roots: number[]; graph: StateGraph } {
   const roots = new Set(sources.filter((s) => cg.active[s] === 1));
   for (;;) {
-    const reached = reachedSlots(cg, [...roots].sort((a, b) => a - b));
+    const graph = stateGraph(cg, [...roots].sort((a, b) => a - b));
     const before = roots.size;
-    for (let v = 0; v < cg.order; v++) if (reached.node[v] === 1 && IS_CREDENTIAL[cg.nodeKind[v] as number] === 1) roots.add(v);
-    for (let s = 0; s < cg.size; s++) if (reached.slot[s] === 1 && cg.edgeKind[s] === MINT) roots.add(cg.targets[s] as number);
-    if (roots.size === before) return { roots: [...roots].sort((a, b) => a - b), reached };
+    for (let v = 0; v < cg.order; v++) if (graph.node[v] === 1 && IS_CREDENTIAL[cg.nodeKind[v] as number] === 1) roots.add(v);
+    for (const s of graph.slot) if (cg.edgeKind[s] === MINT) roots.add(cg.targets[s] as number);
+    if (roots.size === before) return { roots: [...roots].sort((a, b) => a - b), graph };
   }
 }
 
 /**
  * The minimum-cost revocation plan for `sources` (one compromise). Leaked source credentials are revoked
- * whatever the cost; then a minimum cut separates the other roots (source identities and everything exposed)
- * from the threshold targets. Network: each reached node v is split into v_in -> v_out (an exposed
- * credential's revocation cost; uncuttable for identities; 0 for a leaked credential, already revoked); each
- * usable slot u -> v becomes u_out -> x (the slot's cut cost) -> v_in, plus x -> sink when the slot yields a
- * capability at the threshold; a super-source feeds every root's v_in. Uncuttable arcs get a capacity above
- * the sum of all costs.
+ * whatever the cost; a minimum cut then separates every other root (source identities and everything exposed)
+ * from the targets at the threshold, in the network of revocation-network.ts.
  */
 export function revocationPlan(cg: CompactGraph, sources: readonly number[], options: RevocationOptions = {}): RevocationPlanResult {
   const maxTier = options.maxTier ?? 1;
@@ -186,92 +141,96 @@ export function revocationPlan(cg: CompactGraph, sources: readonly number[], opt
   if (sources.length === 0) throw new EngineError('engine/revocation: no source given');
   for (const s of sources) checkNode(cg, s, 'source');
   const leaked = new Set(sources.filter((s) => cg.active[s] === 1 && IS_CREDENTIAL[cg.nodeKind[s] as number] === 1));
-  const { roots, reached } = exposure(cg, sources);
-  const relying = relyingOn(cg, reached.node);
-  const arcs = new ArcList();
-  const slotTargets = new Map<number, number[]>();
-  const superSource = 2 * cg.order + cg.size;
-  const sink = superSource + 1;
-  const rootSet = new Set(roots);
-  for (let v = 0; v < cg.order; v++) {
-    if (reached.node[v] === 0) continue;
-    let cost: number | null = null;
-    if (leaked.has(v)) cost = 0;
-    else if (IS_CREDENTIAL[cg.nodeKind[v] as number] === 1) cost = CREDENTIAL_REVOKE_COSTS.base + CREDENTIAL_REVOKE_COSTS.perRelying * relying(v).length;
-    arcs.add(2 * v, 2 * v + 1, cost, v);
-    if (rootSet.has(v) && !leaked.has(v)) arcs.add(superSource, 2 * v, null, -1);
+  const { roots, graph } = exposure(cg, sources);
+  const relying = relyingOn(cg, graph.node);
+  const tail = tailsOf(cg);
+  const slotCost = (s: number): number | null => {
+    const spec = KIND_COSTS[cg.edgeKind[s] as number] as CutCostSpec;
+    return spec.base === null ? null : spec.base + spec.perRelying * relying(tail[s] as number).length;
+  };
+  const nodeCost = (v: number): number | null => {
+    if (leaked.has(v)) return 0;
+    if (IS_CREDENTIAL[cg.nodeKind[v] as number] !== 1) return null;
+    return CREDENTIAL_REVOKE_COSTS.base + CREDENTIAL_REVOKE_COSTS.perRelying * relying(v).length;
+  };
+  const fed = new Set(roots.filter((v) => !leaked.has(v)));
+  const net = revocationNetwork(cg, graph, fed, { node: nodeCost, slot: slotCost }, (c) => atThreshold(cg, c, maxTier));
+  const best = cheapestCut(net);
+  const routes = forward(net);
+  const items: RevocationItem[] = [...leaked].map((v) => ({
+    type: 'leaked', node: v, slot: -1, cost: CREDENTIAL_REVOKE_COSTS.source, relying: relying(v), cuts: routes.node(v),
+  }));
+  for (const v of best.nodes) items.push({ type: 'credential', node: v, slot: -1, cost: nodeCost(v) as number, relying: relying(v), cuts: routes.node(v) });
+  for (const s of best.slots) {
+    items.push({ type: 'edge', node: tail[s] as number, slot: s, cost: slotCost(s) as number, relying: relying(tail[s] as number), cuts: routes.slot(s) });
   }
-  const targets = new Set<number>();
-  for (let u = 0; u < cg.order; u++) {
-    for (let s = cg.starts[u] as number; s < (cg.starts[u + 1] as number); s++) {
-      if (reached.slot[s] === 0) continue;
-      const step = isStep(cg, s);
-      const hits = [...new Set(capabilitiesOf(cg, u, s).filter((c) => atThreshold(cg, c, maxTier)).map((c) => c.target))];
-      if (!step && hits.length === 0) continue;
-      const spec = KIND_COSTS[cg.edgeKind[s] as number] as CutCostSpec;
-      const x = 2 * cg.order + s;
-      arcs.add(2 * u + 1, x, spec.base === null ? null : spec.base + spec.perRelying * relying(u).length, cg.order + s);
-      if (step) arcs.add(x, 2 * (cg.targets[s] as number), null, -1);
-      if (hits.length) { arcs.add(x, sink, null, -1); slotTargets.set(x, hits); }
-      for (const t of hits) targets.add(t);
-    }
-  }
-  return solve(cg, arcs, {
-    superSource, sink, slotTargets, relying, reached: reached.node, sources, leaked, maxTier,
-    exposed: roots.filter((v) => !sources.includes(v)), targets: [...targets].sort((a, b) => a - b),
-  });
-}
-
-interface Solve {
-  readonly superSource: number;
-  readonly sink: number;
-  readonly slotTargets: ReadonlyMap<number, readonly number[]>;
-  readonly relying: (v: number) => number[];
-  readonly reached: Uint8Array;
-  readonly sources: readonly number[];
-  readonly leaked: ReadonlySet<number>;
-  readonly exposed: readonly number[];
-  readonly maxTier: number;
-  readonly targets: readonly number[];
+  items.sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.node - b.node || a.slot - b.slot);
+  const compromised: number[] = [];
+  for (let v = 0; v < cg.order; v++) if (graph.node[v] === 1) compromised.push(v);
+  return {
+    sources: [...sources], maxTier, cost: items.reduce((sum, x) => sum + x.cost, 0), items,
+    exposed: roots.filter((v) => !sources.includes(v)), targets: net.targets, compromised, exact: best.exact,
+    network: { nodes: net.nodes, arcs: net.from.length },
+  };
 }
 
 const TYPE_ORDER = { leaked: 0, credential: 1, edge: 2 } as const;
 
-function solve(cg: CompactGraph, arcs: ArcList, p: Solve): RevocationPlanResult {
-  const finite = arcs.cost.reduce((sum, c) => sum + Math.max(0, c), 0);
-  const uncut = finite + 1;
-  const nodes = p.sink + 1;
-  const net = {
-    nodes, from: Int32Array.from(arcs.from), to: Int32Array.from(arcs.to),
-    capacity: Float64Array.from(arcs.cost, (c) => (c < 0 ? uncut : c)),
-  };
-  const cut = minCut(net, p.superSource, p.sink);
-  if (cut.value >= uncut) throw new EngineError('engine/revocation: no finite cut (a target is reachable through uncuttable edges only)');
-  const routes = forward(net, p.slotTargets);
-  const items: RevocationItem[] = [...p.leaked].map((v) => ({
-    type: 'leaked', node: v, slot: -1, cost: CREDENTIAL_REVOKE_COSTS.source, relying: p.relying(v), cuts: routes(2 * v + 1),
-  }));
-  for (const a of cut.arcs) {
-    const item = arcs.item[a] as number;
-    const cost = arcs.cost[a] as number;
-    const cuts = routes(net.to[a] as number);
-    if (item < cg.order) items.push({ type: 'credential', node: item, slot: -1, cost, relying: p.relying(item), cuts });
-    else {
-      const tail = (arcs.from[a] as number) >> 1;
-      items.push({ type: 'edge', node: tail, slot: item - cg.order, cost, relying: p.relying(tail), cuts });
-    }
-  }
-  items.sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.node - b.node || a.slot - b.slot);
-  const compromised: number[] = [];
-  for (let v = 0; v < cg.order; v++) if (p.reached[v] === 1) compromised.push(v);
-  return {
-    sources: [...p.sources], maxTier: p.maxTier, cost: cut.value + p.leaked.size * CREDENTIAL_REVOKE_COSTS.source,
-    items, exposed: p.exposed, targets: p.targets, compromised, network: { nodes, arcs: net.from.length },
-  };
+/** The tail node of every slot. */
+function tailsOf(cg: CompactGraph): Uint32Array {
+  const tail = new Uint32Array(cg.size);
+  for (let u = 0; u < cg.order; u++) for (let s = cg.starts[u] as number; s < (cg.starts[u + 1] as number); s++) tail[s] = u;
+  return tail;
 }
 
-/** Threshold targets on routes from a network node (breadth-first over arcs of the uncut network). */
-function forward(net: { nodes: number; from: Int32Array; to: Int32Array }, slotTargets: ReadonlyMap<number, readonly number[]>): (start: number) => number[] {
+interface Cut {
+  readonly nodes: readonly number[];
+  readonly slots: readonly number[];
+  readonly exact: boolean;
+}
+
+/**
+ * The cheapest real cut. A slot taken under k delegation contexts has k arcs in the network, but removing the
+ * edge costs once. So for every subset F of such shared slots (up to MAX_SHARED_SLOTS of them), remove F up
+ * front and min-cut the rest; the optimum's own F is among them, so the best real cost found is the minimum.
+ */
+function cheapestCut(net: RevocationNetwork): Cut {
+  const arcsOf = new Map<number, number[]>();
+  net.arcSlot.forEach((s, a) => { if (s >= 0) arcsOf.set(s, [...(arcsOf.get(s) ?? []), a]); });
+  const shared = [...arcsOf].filter(([, arcs]) => arcs.length > 1).map(([s]) => s).sort((a, b) => a - b);
+  const exact = shared.length <= MAX_SHARED_SLOTS && !net.revisits;
+  const enumerate = shared.length <= MAX_SHARED_SLOTS;
+  const uncut = net.cost.reduce((sum, c) => sum + Math.max(0, c), 0) + 1;
+  const base = Float64Array.from(net.cost, (c) => (c < 0 ? uncut : c));
+  const costOfSlot = (s: number): number => net.cost[(arcsOf.get(s) as number[])[0] as number] as number;
+  let best: { cost: number; nodes: number[]; slots: number[] } | undefined;
+  for (let mask = 0; mask < (enumerate ? 1 << shared.length : 1); mask++) {
+    const forced = shared.filter((_, i) => (mask & (1 << i)) !== 0);
+    const forcedCost = forced.reduce((sum, s) => sum + costOfSlot(s), 0);
+    if (best && forcedCost >= best.cost) continue;
+    const capacity = base.slice();
+    for (const s of forced) for (const a of arcsOf.get(s) as number[]) capacity[a] = 0;
+    const cut = minCut({ nodes: net.nodes, from: net.from, to: net.to, capacity }, net.source, net.sink);
+    if (cut.value >= uncut) throw new EngineError('engine/revocation: no finite cut (a target is reachable through uncuttable edges only)');
+    const slots = new Set(forced);
+    const nodes = new Set<number>();
+    for (const a of cut.arcs) {
+      if ((net.arcSlot[a] as number) >= 0) slots.add(net.arcSlot[a] as number);
+      else if ((net.arcNode[a] as number) >= 0) nodes.add(net.arcNode[a] as number);
+    }
+    const cost = [...slots].reduce((sum, s) => sum + costOfSlot(s), 0) + [...nodes].reduce((sum, v) => sum + nodeArcCost(net, v), 0);
+    if (!best || cost < best.cost) best = { cost, nodes: [...nodes].sort((a, b) => a - b), slots: [...slots].sort((a, b) => a - b) };
+  }
+  const found = best as { nodes: number[]; slots: number[] };
+  return { nodes: found.nodes, slots: found.slots, exact };
+}
+
+function nodeArcCost(net: RevocationNetwork, v: number): number {
+  return net.cost[net.arcNode.indexOf(v)] as number;
+}
+
+/** Threshold targets on routes through a credential or a slot (over every arc of the uncut network). */
+function forward(net: RevocationNetwork): { node(v: number): number[]; slot(s: number): number[] } {
   const starts = new Int32Array(net.nodes + 1);
   for (const a of net.from) starts[a + 1] = (starts[a + 1] as number) + 1;
   for (let v = 0; v < net.nodes; v++) starts[v + 1] = (starts[v + 1] as number) + (starts[v] as number);
@@ -282,19 +241,27 @@ function forward(net: { nodes: number; from: Int32Array; to: Int32Array }, slotT
     heads[fill[a] as number] = net.to[i] as number;
     fill[a] = (fill[a] as number) + 1;
   }
-  return (start) => {
+  const from = (entries: number[]): number[] => {
     const seen = new Uint8Array(net.nodes);
     const found = new Set<number>();
-    const stack = [start];
-    seen[start] = 1;
+    const stack = entries.filter((x) => { const fresh = seen[x] === 0; seen[x] = 1; return fresh; });
     while (stack.length) {
       const v = stack.pop() as number;
-      for (const t of slotTargets.get(v) ?? []) found.add(t);
+      for (const t of net.hits.get(v) ?? []) found.add(t);
       for (let i = starts[v] as number; i < (starts[v + 1] as number); i++) {
         const w = heads[i] as number;
         if (seen[w] === 0) { seen[w] = 1; stack.push(w); }
       }
     }
     return [...found].sort((a, b) => a - b);
+  };
+  const heads0 = (pick: (a: number) => boolean): number[] => {
+    const out: number[] = [];
+    for (let a = 0; a < net.from.length; a++) if (pick(a)) out.push(net.to[a] as number);
+    return out;
+  };
+  return {
+    node: (v) => from(heads0((a) => net.arcNode[a] === v)),
+    slot: (s) => from(heads0((a) => net.arcSlot[a] === s)),
   };
 }

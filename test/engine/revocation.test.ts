@@ -146,6 +146,27 @@ describe('revocationPlan: known minimum cuts', () => {
     expect(planOf(g, ['a'])).toMatchObject({ cost: 8, items: ['edge a-[CAN_ALTER]->p#action=configure 8'], targets: ['db', 'm'], cuts: [['db', 'm']] });
   });
 
+  it('a route that alters a pipeline it entered by logging in is flagged: the plan may not be minimal', () => {
+    // Only the walk k -> p -> sa -CAN_ALTER-> p -DEPLOYS-> m reaches m, and it visits p twice: no simple path.
+    const g = graphOf(
+      [n('AIAgent', 'a'), n('APIKey', 'k'), n('Pipeline', 'p'), n('ServiceAccount', 'sa'), n('Model', 'm', { tier: 0 })],
+      [
+        e('HAS_CREDENTIAL', 'a', 'k'), e('AUTHENTICATES_AS', 'k', 'p'), e('DEPLOYS', 'p', 'm'), e('RUNS_AS', 'p', 'sa'),
+        e('CAN_ALTER', 'sa', 'p', { action: 'configure' }),
+      ],
+    );
+    const cg = toCompact(g, { at: AT });
+    const plan = revocationPlan(cg, [cg.indexOf.get('a') as number]);
+    expect([plan.cost, plan.exact, plan.items.map((x) => cg.ids[x.node])]).toEqual([2, false, ['k']]);
+    // Entered by altering it, the same loop is harmless: that CAN_ALTER already deploys m, and the cut covers it.
+    const altered = graphOf(
+      [n('AIAgent', 'a'), n('Pipeline', 'p'), n('ServiceAccount', 'sa'), n('Model', 'm', { tier: 0 })],
+      [e('CAN_ALTER', 'a', 'p', { action: 'configure' }), e('DEPLOYS', 'p', 'm'), e('RUNS_AS', 'p', 'sa'), e('CAN_ALTER', 'sa', 'p', { action: 'configure' })],
+    );
+    const cg2 = toCompact(altered, { at: AT });
+    expect(revocationPlan(cg2, [cg2.indexOf.get('a') as number])).toMatchObject({ cost: 8, exact: true });
+  });
+
   it('several sources are one compromise: each leaked key is revoked', () => {
     const g = graphOf(
       [n('APIKey', 'k1'), n('Token', 't2'), n('ServiceAccount', 'sa'), n('Resource', 'db', { tier: 1 })],
