@@ -8,6 +8,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPaths } from './commands/paths.js';
+import { registerScope } from './commands/scope.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { registerSnapshots } from './commands/snapshots.js';
@@ -54,6 +55,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
     ['pathwarden analyze examples/acme', 'analyse the bundled sample inventory'],
     ['pathwarden paths examples/acme --from agent:support-* --to kind:Model', 'paths from support agents to models'],
     ['pathwarden blast examples/acme agent:support-bot', 'blast radius of one agent'],
+    ['pathwarden scope examples/acme key:openai-prod', 'incident response: scope a leaked key and plan its revocation'],
     ['pathwarden export examples/acme -o acme.graph.json', 'the merged graph as JSON'],
     ['pathwarden ingest examples/acme --neo4j', 'write the sample to Neo4j as a snapshot'],
     ['pathwarden analyze --neo4j', 'analyse the newest Neo4j snapshot and write the findings back'],
@@ -64,6 +66,7 @@ export function buildProgram(finish: (outcome: Outcome) => void): Command {
   registerAnalyze(program, finish);
   registerPaths(program, finish);
   registerBlast(program, finish);
+  registerScope(program, finish);
   registerExport(program, finish);
   registerIngest(program, finish);
   registerSnapshots(program, finish);
