@@ -145,8 +145,8 @@ function scopeNode(graph: PathwardenGraph, cg: CompactGraph, s: number, o: Requi
   for (const caps of groups(r.capabilities)) {
     const first = caps[0] as Capability;
     const actions = byStrength(caps.map((c) => c.action));
-    // NOTE: draw a path that carries the strongest action shown (admin, not the read next to it).
-    const strongest = first.effect === 'access' ? actions.at(-1) : undefined;
+    // NOTE: draw a path that carries the strongest action shown (admin, not the read next to it; prod invoke).
+    const strongest = first.effect === 'access' ? actions.at(-1) : first.effect === 'invoke' && actions.includes('prod') ? 'prod' : undefined;
     const filter = (c: Capability): boolean => c.effect === first.effect && (strongest === undefined || c.action === strongest);
     const path = r.shortest(first.target, filter);
     if (!path) continue;

@@ -75,8 +75,11 @@ const MINT = edgeKindIndex('CAN_MINT_CREDENTIAL');
 /** Most edges taken under several delegation contexts whose cut-or-keep choices are enumerated exactly. */
 export const MAX_SHARED_SLOTS = 10;
 
-/** Principals outside the compromise that reach each node by act-as steps (delegation ignored: an upper bound). */
-function relyingOn(cg: CompactGraph, compromised: Uint8Array): (v: number) => number[] {
+/**
+ * Principals outside the compromise that reach each node by act-as steps (delegation ignored: an upper bound),
+ * not through a leaked credential: whoever reaches it only that way loses it with the leaked credential anyway.
+ */
+function relyingOn(cg: CompactGraph, compromised: Uint8Array, revoked: ReadonlySet<number>): (v: number) => number[] {
   const starts = new Uint32Array(cg.order + 1);
   for (let s = 0; s < cg.size; s++) {
     if (isStep(cg, s)) starts[(cg.targets[s] as number) + 1] = (starts[(cg.targets[s] as number) + 1] as number) + 1;
@@ -103,6 +106,7 @@ function relyingOn(cg: CompactGraph, compromised: Uint8Array): (v: number) => nu
     while (stack.length) {
       const x = stack.pop() as number;
       if (compromised[x] === 0 && IS_SOURCE[cg.nodeKind[x] as number] === 1) out.push(x);
+      if (x !== v && revoked.has(x)) continue;
       for (let i = starts[x] as number; i < (starts[x + 1] as number); i++) {
         const u = from[i] as number;
         if (seen[u] === 0) { seen[u] = 1; stack.push(u); }
@@ -142,7 +146,7 @@ export function revocationPlan(cg: CompactGraph, sources: readonly number[], opt
   for (const s of sources) checkNode(cg, s, 'source');
   const leaked = new Set(sources.filter((s) => cg.active[s] === 1 && IS_CREDENTIAL[cg.nodeKind[s] as number] === 1));
   const { roots, graph } = exposure(cg, sources);
-  const relying = relyingOn(cg, graph.node);
+  const relying = relyingOn(cg, graph.node, leaked);
   const tail = tailsOf(cg);
   const slotCost = (s: number): number | null => {
     const spec = KIND_COSTS[cg.edgeKind[s] as number] as CutCostSpec;

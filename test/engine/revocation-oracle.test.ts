@@ -39,12 +39,13 @@ function stepEdges(graph: PathwardenGraph): { key: string; from: string; to: str
   return out;
 }
 
-/** Principals outside `compromised` from which `v` can be reached by steps. */
-function relying(graph: PathwardenGraph, steps: ReturnType<typeof stepEdges>, compromised: ReadonlySet<string>, v: string): number {
+/** Principals outside `compromised` from which `v` can be reached by steps, not through a leaked credential. */
+function relying(graph: PathwardenGraph, steps: ReturnType<typeof stepEdges>, compromised: ReadonlySet<string>, leaked: ReadonlySet<string>, v: string): number {
   const seen = new Set([v]);
   const stack = [v];
   while (stack.length) {
     const x = stack.pop() as string;
+    if (x !== v && leaked.has(x)) continue;
     for (const s of steps) if (s.to === x && !seen.has(s.from)) { seen.add(s.from); stack.push(s.from); }
   }
   return [...seen].filter((x) => !compromised.has(x) && nodeSpec(graph.getNodeAttributes(x).kind).isSource).length;
@@ -54,16 +55,17 @@ function cutOptions(graph: PathwardenGraph, plan: RevocationPlanResult, cg: Comp
   const steps = stepEdges(graph);
   const compromised = new Set(plan.compromised.map((v) => cg.ids[v] as string));
   const sources = new Set(plan.sources.map((v) => cg.ids[v] as string));
+  const leaked = new Set([...sources].filter((id) => nodeSpec(graph.getNodeAttributes(id).kind).category === 'credential'));
   const options: CutOption[] = [];
   for (const id of compromised) {
     if (sources.has(id) || nodeSpec(graph.getNodeAttributes(id).kind).category !== 'credential') continue;
-    options.push({ node: id, cost: CREDENTIAL_REVOKE_COSTS.base + CREDENTIAL_REVOKE_COSTS.perRelying * relying(graph, steps, compromised, id) });
+    options.push({ node: id, cost: CREDENTIAL_REVOKE_COSTS.base + CREDENTIAL_REVOKE_COSTS.perRelying * relying(graph, steps, compromised, leaked, id) });
   }
   for (let slot = 0; slot < cg.size; slot++) {
     const edge = graph.getEdgeAttributes(cg.edgeKeys[slot] as string);
     const spec = EDGE_CUT_COSTS[edge.kind];
     if (spec.base === null || !compromised.has(edge.from)) continue;
-    options.push({ edge: cg.edgeKeys[slot] as string, cost: spec.base + spec.perRelying * relying(graph, steps, compromised, edge.from) });
+    options.push({ edge: cg.edgeKeys[slot] as string, cost: spec.base + spec.perRelying * relying(graph, steps, compromised, leaked, edge.from) });
   }
   return options;
 }
