@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   readonly maxTier?: number;
   /** Exceptions file; default `<dir>/exceptions.csv` when present; `false` disables. */
   readonly exceptions?: string | false;
+  /** Ranked paths kept per finding path set (default 10); all are counted. */
+  readonly pathsShown?: number;
   readonly onStage?: (stage: string) => void;
 }
 
@@ -56,7 +58,10 @@ export async function analyzeLoaded(loaded: LoadedGraph, options: AnalyzeOptions
   };
   options.onStage?.('compile');
   const cg = toCompact(loaded.graph, { at });
-  const { findings: all, blast } = analyzeCompact(loaded.graph, cg, { ...settings, ...(options.onStage ? { onProgress: options.onStage } : {}) });
+  const { findings: all, blast } = analyzeCompact(loaded.graph, cg, {
+    ...settings, ...(options.pathsShown !== undefined ? { pathsShown: options.pathsShown } : {}),
+    ...(options.onStage ? { onProgress: options.onStage } : {}),
+  });
   const exceptionsFile = exceptionsFileFor(loaded.dir, options.exceptions);
   const list = exceptionsFile ? await readExceptions(exceptionsFile) : [];
   const applied = applyExceptions(loaded.graph, all, list, at.getTime());

@@ -130,19 +130,30 @@ interface RestrictedSearch extends Search {
  * simple-path search, and drop what has no simple path at all.
  */
 function verifiedResult(cg: CompactGraph, source: number, s: RestrictedSearch): ReachResult {
-  const nodePath = new Map<number, EnginePath>();
+  // NOTE: without restricting grants every node witness is simple, so node paths are built only when asked for
+  // (keeping them all would cost O(nodes × depth) per source).
+  const nodePath = new Map<number, EnginePath | undefined>();
+  const actAs: number[] = [];
   for (let node = 0; node < cg.order; node++) {
     const first = s.firstState[node] as number;
     if (first < 0) continue;
     if (!s.restricted) {
-      nodePath.set(node, s.witness(first));
+      actAs.push(node);
       continue;
     }
     const candidates = [first, ...(s.extra.get(node) ?? [])].sort((a, b) => (s.depth[a] as number) - (s.depth[b] as number));
     let path = candidates.map((st) => s.witness(st)).find(isSimple);
     if (!path && node !== source) path = shortestSimplePath(cg, source, node);
-    if (path) nodePath.set(node, path);
+    if (path) {
+      nodePath.set(node, path);
+      actAs.push(node);
+    }
   }
+  const pathTo = (node: number): EnginePath | undefined => {
+    if (s.restricted) return nodePath.get(node);
+    const first = s.firstState[node] as number;
+    return first >= 0 ? s.witness(first) : undefined;
+  };
   const capPath = new Map<Capability, EnginePath>();
   const pending = new Map<string, Capability>();
   for (const f of s.found) {
@@ -159,14 +170,18 @@ function verifiedResult(cg: CompactGraph, source: number, s: RestrictedSearch): 
   const capabilities = s.found.map((f) => f.cap).filter((c) => capPath.has(c));
   const length = (p: EnginePath): number => p.edges.length;
   return {
-    source, actAs: [...nodePath.keys()].sort((a, b) => a - b), capabilities,
-    distance: (node) => { const p = nodePath.get(node); return p ? length(p) : -1; },
+    source, actAs, capabilities,
+    distance: (node) => {
+      if (!s.restricted) return (s.firstState[node] ?? -1) >= 0 ? (s.depth[s.firstState[node] as number] as number) : -1;
+      const p = nodePath.get(node);
+      return p ? length(p) : -1;
+    },
     shortest(target, filter) {
       let best: EnginePath | undefined;
       for (const [cap, path] of capPath) {
         if (cap.target === target && (filter ?? (() => true))(cap) && (!best || length(path) < length(best))) best = path;
       }
-      const arrival = filter === undefined && target !== source ? nodePath.get(target) : undefined;
+      const arrival = filter === undefined && target !== source ? pathTo(target) : undefined;
       return arrival && (!best || length(arrival) <= length(best)) ? arrival : best;
     },
   };

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { blastRadius, type CompactGraph, type EnginePath, type PathsResult, type ReachResult } from '../engine/index.js';
 import type { PathwardenGraph } from '../graph/types.js';
 import { pathRefs } from './refs.js';
-import { rankPath } from './rank.js';
+import { credentialRisks, exploitabilityOf, pathScore, principalWeight, rankPath } from './rank.js';
+import { IS_CREDENTIAL } from '../engine/kinds.js';
 import { edgeSpec } from '../model/index.js';
 import type { EdgeRef, PathSet, RankedPath } from './types.js';
 
@@ -15,13 +16,33 @@ export interface FindingContext {
   readonly at: number;
   /** Blast radius score of a source node index (memoised). */
   blast(source: number): number;
+  /** Exploitability of a path whose entry credential is node `entry` (-1: none), memoised. */
+  exploitability(entry: number): number;
+  /** Ranked paths kept per path set (every enumerated path is still counted). */
+  readonly pathsShown: number;
 }
 
-/** A finding context with a memoised blast radius (reusing `reached` results where given). */
-export function findingContext(graph: PathwardenGraph, cg: CompactGraph, reached?: ReadonlyMap<number, ReachResult>): FindingContext {
-  const memo = new Map<number, number>();
+/** Ranked paths kept per path set unless told otherwise. */
+export const DEFAULT_PATHS_SHOWN = 10;
+
+/** A finding context with a memoised blast radius (reusing `reached` results and `known` scores where given). */
+export function findingContext(
+  graph: PathwardenGraph, cg: CompactGraph, reached?: ReadonlyMap<number, ReachResult>, known?: ReadonlyMap<number, number>,
+  pathsShown = DEFAULT_PATHS_SHOWN,
+): FindingContext {
+  const memo = new Map<number, number>(known);
+  const risk = new Map<number, number>();
   return {
-    graph, cg, at: cg.at,
+    graph, cg, at: cg.at, pathsShown,
+    exploitability(entry) {
+      if (entry < 0) return 1;
+      let v = risk.get(entry);
+      if (v === undefined) {
+        v = exploitabilityOf(credentialRisks(graph, cg.ids[entry] as string, cg.at));
+        risk.set(entry, v);
+      }
+      return v;
+    },
     blast(source) {
       let v = memo.get(source);
       if (v === undefined) {
@@ -47,20 +68,28 @@ export function rankEnginePath(
   return { nodes, edges, rank: rankPath(ctx.graph, nodes, edges.length, ctx.blast(source), targetWeight, targetDetail, ctx.at) };
 }
 
-/** A ranked path set: every enumerated path ranked, best first (ties: shorter, then enumeration order). */
+/** The first credential on an engine path (its source included), or -1. */
+function entryOf(cg: CompactGraph, path: EnginePath): number {
+  return path.nodes.find((n) => IS_CREDENTIAL[cg.nodeKind[n] as number] === 1) ?? -1;
+}
+
+/**
+ * A ranked path set: every enumerated path scored (cheaply, from memoised parts), the best `ctx.pathsShown`
+ * drawn in full, best first (ties: shorter, then enumeration order); `total` counts them all.
+ */
 export function makePathSet(
   ctx: FindingContext, label: PathSet['label'], actions: readonly string[], source: number,
   shortest: EnginePath, all: PathsResult, targetWeight: number, targetDetail: string,
 ): PathSet {
-  const ranked = all.paths.map((p) => rankEnginePath(ctx, source, p, targetWeight, targetDetail));
-  const order = ranked.map((_, i) => i).sort((a, b) => {
-    const ra = ranked[a] as RankedPath;
-    const rb = ranked[b] as RankedPath;
-    return rb.rank.score - ra.rank.score || ra.edges.length - rb.edges.length || a - b;
-  });
+  const blast = ctx.blast(source);
+  const principal = principalWeight(ctx.graph.getNodeAttribute(ctx.cg.ids[source] as string, 'kind'));
+  const scores = all.paths.map((p) => pathScore(blast, principal, ctx.exploitability(entryOf(ctx.cg, p)), targetWeight, p.edges.length));
+  const order = scores.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number)
+    || (all.paths[a] as EnginePath).edges.length - (all.paths[b] as EnginePath).edges.length || a - b);
   return {
     label, actions, shortest: rankEnginePath(ctx, source, shortest, targetWeight, targetDetail),
-    paths: order.map((i) => ranked[i] as RankedPath), truncated: all.truncated,
+    paths: order.slice(0, ctx.pathsShown).map((i) => rankEnginePath(ctx, source, all.paths[i] as EnginePath, targetWeight, targetDetail)),
+    total: all.paths.length, truncated: all.truncated,
   };
 }
 

@@ -1,5 +1,7 @@
 // Findings: engine results → ranked, explained, framework-mapped findings with stable ids.
-import { findingSources, reach, separationOfDuties, sensitiveReach, type CompactGraph, type ReachResult } from '../engine/index.js';
+import {
+  blastRadius, findingSources, reach, separationOfDuties, sensitiveReach, type CompactGraph, type ReachResult, type SensitiveResult, type SodResult,
+} from '../engine/index.js';
 import type { PathwardenGraph } from '../graph/types.js';
 import { findingContext } from './context.js';
 import { sensitiveFindings, sodFindings } from './rules/index.js';
@@ -10,6 +12,7 @@ export { RULES, type RuleId, type RuleSpec } from './rules/index.js';
 export { applyExceptions, readExceptions, type AcceptedException, type AppliedExceptions, type ExceptionOutcome } from './exceptions.js';
 export { rollupBySource, rollupByTarget, type Rollup } from './rollup.js';
 export { drawPath, nodeLabel, nodeRef } from './refs.js';
+export { DEFAULT_PATHS_SHOWN } from './context.js';
 export { credentialRisks, EXPLOITABILITY_WEIGHTS, STALE_AFTER_DAYS } from './rank.js';
 
 export interface FindingOptions {
@@ -17,6 +20,8 @@ export interface FindingOptions {
   readonly maxTier?: number;
   readonly maxDepth?: number;
   readonly cap?: number;
+  /** Ranked paths kept per path set (default 10); every enumerated path is still counted. */
+  readonly pathsShown?: number;
   /** Called with the name of each stage as it starts. */
   readonly onProgress?: (stage: string) => void;
 }
@@ -34,19 +39,26 @@ export interface FindingsResult {
 
 /** Every finding of every rule on a compiled graph, ranked, with the blast radius of every principal. */
 export function analyzeCompact(graph: PathwardenGraph, cg: CompactGraph, options: FindingOptions = {}): FindingsResult {
+  const limits = { ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}), ...(options.cap !== undefined ? { cap: options.cap } : {}) };
+  const sod: SodResult[] = [];
+  const sensitive: SensitiveResult[] = [];
+  const blastScores = new Map<number, number>();
   options.onProgress?.('reachability');
-  const reached = new Map<number, ReachResult>(findingSources(cg).map((s) => [s, reach(cg, s)]));
-  const ctx = findingContext(graph, cg, reached);
-  const limits = {
-    reached,
-    ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}), ...(options.cap !== undefined ? { cap: options.cap } : {}),
-  };
+  // NOTE: one source at a time: its reach result is dropped as soon as its findings and blast radius are taken,
+  // so memory follows the findings, not sources × reach.
+  for (const source of findingSources(cg)) {
+    const reached = new Map<number, ReachResult>([[source, reach(cg, source)]]);
+    blastScores.set(source, blastRadius(cg, source, reached.get(source)).score);
+    sod.push(...separationOfDuties(cg, { ...limits, sources: [source], reached }));
+    sensitive.push(...sensitiveReach(cg, { ...limits, sources: [source], reached, maxTier: options.maxTier ?? 1 }));
+  }
+  const ctx = findingContext(graph, cg, undefined, blastScores, options.pathsShown);
   options.onProgress?.('separation of duties');
-  const sod = sodFindings(ctx, separationOfDuties(cg, limits));
+  const sodFound = sodFindings(ctx, sod);
   options.onProgress?.('sensitive reach');
-  const sensitive = sensitiveFindings(ctx, sensitiveReach(cg, { ...limits, maxTier: options.maxTier ?? 1 }));
-  const blast = new Map<string, number>([...reached.keys()].map((s) => [cg.ids[s] as string, ctx.blast(s)]));
-  return { findings: sortFindings([...sod, ...sensitive]), blast };
+  const sensitiveFound = sensitiveFindings(ctx, sensitive);
+  const blast = new Map<string, number>([...blastScores].map(([s, v]) => [cg.ids[s] as string, v]));
+  return { findings: sortFindings([...sodFound, ...sensitiveFound]), blast };
 }
 
 /** Every finding of every rule on a compiled graph, ranked. */

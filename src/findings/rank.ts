@@ -90,6 +90,26 @@ export function entryCredential(nodes: readonly NodeRef[]): NodeRef | undefined 
   return nodes.find((n) => nodeSpec(n.kind).category === 'credential');
 }
 
+/** The weight of a source kind (PRINCIPAL_WEIGHTS, else 1). */
+export function principalWeight(kind: NodeKind): number {
+  return (PRINCIPAL_WEIGHTS as Partial<Record<NodeKind, number>>)[kind] ?? OTHER_PRINCIPAL;
+}
+
+/** 1 for one hop, minus HOP_PENALTY per further hop, never below 0.5. */
+export function lengthFactorOf(edgeCount: number): number {
+  return Math.max(0.5, 1 - HOP_PENALTY * Math.max(0, edgeCount - 1));
+}
+
+/** 1 plus the weights of the entry credential's risk factors. */
+export function exploitabilityOf(risks: readonly RankFactor[]): number {
+  return risks.reduce((sum, f) => sum + f.weight, 1);
+}
+
+/** The score of a path from its parts (docs/scoring.md), rounded to one decimal. */
+export function pathScore(blastRadius: number, principal: number, exploitability: number, targetWeight: number, edgeCount: number): number {
+  return round(10 * blastFactor(blastRadius) * principal * exploitability * targetWeight * lengthFactorOf(edgeCount), 1);
+}
+
 /** Ranks one path. `targetWeight` comes from the rule (tier and action of what the path reaches). */
 export function rankPath(
   graph: PathwardenGraph, nodes: readonly NodeRef[], edgeCount: number, blastRadius: number,
@@ -98,27 +118,22 @@ export function rankPath(
   const entry = entryCredential(nodes);
   const source = nodes[0] as NodeRef;
   const blast = blastFactor(blastRadius);
-  const principal = (PRINCIPAL_WEIGHTS as Partial<Record<NodeKind, number>>)[source.kind] ?? OTHER_PRINCIPAL;
+  const principal = principalWeight(source.kind);
   const factors: RankFactor[] = [
     { name: 'blast_radius', detail: `source blast radius ${blastRadius}`, weight: round(blast, 2) },
     { name: 'principal', detail: `${source.kind} source`, weight: principal },
     { name: 'target', detail: targetDetail, weight: targetWeight },
   ];
-  let exploitability = 1;
-  if (entry) {
-    for (const f of credentialRisks(graph, entry.id, at)) {
-      exploitability += f.weight;
-      factors.push({ ...f, detail: `${entry.label} ${f.detail}` });
-    }
-  } else {
-    factors.push({ name: 'no_credential', detail: 'no bearer credential on the path (interactive or federated sign-in)', weight: 0 });
-  }
-  const lengthFactor = Math.max(0.5, 1 - HOP_PENALTY * Math.max(0, edgeCount - 1));
+  const risks = entry ? credentialRisks(graph, entry.id, at) : [];
+  if (entry) for (const f of risks) factors.push({ ...f, detail: `${entry.label} ${f.detail}` });
+  else factors.push({ name: 'no_credential', detail: 'no bearer credential on the path (interactive or federated sign-in)', weight: 0 });
+  const exploitability = exploitabilityOf(risks);
+  const lengthFactor = lengthFactorOf(edgeCount);
   factors.push({ name: 'path_length', detail: `${edgeCount} hop${edgeCount === 1 ? '' : 's'}`, weight: lengthFactor });
-  const score = round(10 * blast * principal * exploitability * targetWeight * lengthFactor, 1);
   return {
-    score, blastRadius, blastFactor: round(blast, 2), principalWeight: principal, exploitability: round(exploitability, 2),
-    targetWeight, lengthFactor, ...(entry ? { entryCredential: entry.id } : {}), factors,
+    score: pathScore(blastRadius, principal, exploitability, targetWeight, edgeCount), blastRadius, blastFactor: round(blast, 2),
+    principalWeight: principal, exploitability: round(exploitability, 2), targetWeight, lengthFactor,
+    ...(entry ? { entryCredential: entry.id } : {}), factors,
   };
 }
 

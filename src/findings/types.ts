@@ -62,7 +62,11 @@ export interface PathSet {
   readonly label: 'alter' | 'invoke' | 'access';
   readonly actions: readonly string[];
   readonly shortest: RankedPath;
+  /** The best-ranked paths, at most the analysis' paths-per-finding setting. */
   readonly paths: readonly RankedPath[];
+  /** Every path enumerated within --max-depth and --cap (paths holds the best of them). */
+  readonly total: number;
+  /** True when enumeration stopped at --cap. */
   readonly truncated: boolean;
 }
 

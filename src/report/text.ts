@@ -27,7 +27,7 @@ export function bestPath(set: PathSet): RankedPath {
 
 /** `3 paths` / `1000+ paths (capped)` for a path set. */
 export function pathCount(set: PathSet): string {
-  const n = set.paths.length;
+  const n = set.total;
   return `${n}${set.truncated ? '+' : ''} path${n === 1 ? '' : 's'}${set.truncated ? ' (cap reached)' : ''}`;
 }
 

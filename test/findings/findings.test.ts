@@ -2,7 +2,7 @@
 // that suppress and then expire.
 import { describe, expect, it } from 'vitest';
 import { toCompact } from '../../src/engine/index.js';
-import { applyExceptions, buildFindings, readExceptions, type Finding } from '../../src/findings/index.js';
+import { analyzeCompact, applyExceptions, buildFindings, readExceptions, type Finding } from '../../src/findings/index.js';
 import { findingId } from '../../src/findings/context.js';
 import { InputError } from '../../src/model/index.js';
 import { e, graphOf, n } from '../helpers/tiny-graph.js';
@@ -79,5 +79,25 @@ describe('accepted exceptions', () => {
     const err = await readExceptions('test/fixtures/exceptions/bad/exceptions.csv').catch((x: unknown) => x);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).location).toEqual({ file: 'test/fixtures/exceptions/bad/exceptions.csv', line: 2, field: 'expires' });
+  });
+});
+
+describe('paths kept per finding', () => {
+  it('ranks every enumerated path, keeps the best ones and counts them all', () => {
+    const g = graphOf(
+      [n('AIAgent', 'a'), n('Role', 'r1'), n('Role', 'r2'), n('Role', 'r3'), n('APIKey', 'k', { expires_at: '2030-01-01T00:00:00Z' }),
+        n('ServiceAccount', 'sa'), n('Resource', 'db', { tier: 0 })],
+      [
+        e('CAN_ASSUME', 'a', 'r1'), e('CAN_ASSUME', 'a', 'r2'), e('CAN_ASSUME', 'r2', 'r3'), e('HAS_CREDENTIAL', 'a', 'k'), e('AUTHENTICATES_AS', 'k', 'sa'),
+        e('CAN_ACCESS', 'r1', 'db', { action: 'read' }), e('CAN_ACCESS', 'r3', 'db', { action: 'read' }), e('CAN_ACCESS', 'sa', 'db', { action: 'read' }),
+      ],
+    );
+    const cg = toCompact(g, { at: AT });
+    const f = analyzeCompact(g, cg, { pathsShown: 2 }).findings.find((x) => x.source.id === 'a') as Finding;
+    const [set] = f.pathSets;
+    expect(set?.total).toBe(3);
+    // the credential path carries exploitability (risk factors), so it outranks the shorter interactive one
+    expect(set?.paths.map((p) => p.nodes.map((x) => x.id).join('>'))).toEqual(['a>k>sa>db', 'a>r1>db']);
+    expect(set?.paths[0]?.rank.score).toBeGreaterThan(set?.paths[1]?.rank.score ?? Infinity);
   });
 });

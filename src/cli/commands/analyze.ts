@@ -12,7 +12,7 @@ import { examplesHelp } from '../help.js';
 import { loadInput } from '../load-input.js';
 import {
   atOption, capOption, exceptionsOption, failOnOption, formatOption, limitOption, maxDepthOption, neo4jOption, noExceptionsOption,
-  outputOption, snapshotOption, quietOption, strictOption, tierOption, verboseOption, type FailOn, type OutputFlags,
+  outputOption, pathsOption, snapshotOption, quietOption, strictOption, tierOption, verboseOption, type FailOn, type OutputFlags,
 } from '../options.js';
 import type { Finish } from '../outcome.js';
 import { emit, printDiagnostics, renderOptions } from '../output.js';
@@ -23,6 +23,7 @@ interface AnalyzeFlags extends OutputFlags {
   readonly at?: Date;
   readonly maxDepth: number;
   readonly cap: number;
+  readonly paths: number;
   readonly tier: number;
   readonly exceptions?: string | false;
   readonly failOn: FailOn;
@@ -41,7 +42,7 @@ function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
 
 function analyze(loaded: LoadedGraph, flags: AnalyzeFlags): Promise<AnalysisResult> {
   return withProgress(ANALYSIS_STAGES, { quiet: flags.quiet }, (progress) => analyzeLoaded(loaded, {
-    maxDepth: flags.maxDepth, cap: flags.cap, maxTier: flags.tier, onStage: (s) => progress.stage(s),
+    maxDepth: flags.maxDepth, cap: flags.cap, maxTier: flags.tier, pathsShown: flags.paths, onStage: (s) => progress.stage(s),
     ...(flags.at ? { at: flags.at } : {}), ...(flags.exceptions !== undefined ? { exceptions: flags.exceptions } : {}),
   }));
 }
@@ -78,7 +79,7 @@ export function registerAnalyze(program: Command, finish: Finish): void {
     .addOption(neo4jOption()).addOption(snapshotOption())
     .option('--no-write-back', 'with --neo4j: do not write findings and blast radius back to Neo4j')
     .option('--include-graph', 'with --format json: also write the whole graph (so `pathwarden diff` can compare nodes and edges)')
-    .addOption(atOption()).addOption(maxDepthOption()).addOption(capOption()).addOption(tierOption()).addOption(failOnOption())
+    .addOption(atOption()).addOption(maxDepthOption()).addOption(capOption()).addOption(pathsOption()).addOption(tierOption()).addOption(failOnOption())
     .addOption(formatOption()).addOption(outputOption()).addOption(limitOption(10)).addOption(quietOption()).addOption(verboseOption())
     .addHelpText('after', examplesHelp([
       ['pathwarden analyze examples/acme', 'analyse the bundled sample, ranked table on the terminal'],
