@@ -5,6 +5,7 @@ import { analyzeLoaded, type AnalysisResult } from '../../src/analysis/analyze.j
 import { blastOf } from '../../src/analysis/blast.js';
 import type { LoadedGraph } from '../../src/analysis/load.js';
 import { findPaths } from '../../src/analysis/paths.js';
+import { scopeOf } from '../../src/analysis/scope.js';
 import type { Finding } from '../../src/findings/index.js';
 import { parseSelector, selectNodes } from '../../src/graph/select.js';
 import { StoreUnavailableError, UsageError } from '../../src/model/index.js';
@@ -12,6 +13,7 @@ import type { Limits } from '../limits.js';
 import type { BlastQuery, BlastResponse, PathsQuery, PathsResponse } from '../schemas/analysis.js';
 import { asReply } from '../schemas/common.js';
 import type { FindingSummary, FindingsPage, FindingsQuery } from '../schemas/findings.js';
+import type { ScopeBody, ScopeResponse } from '../schemas/scope.js';
 import { runWithin } from './budget.js';
 import { AnswerCache } from './cache.js';
 import { queryFindings, summarize } from './findings-query.js';
@@ -41,7 +43,7 @@ function countMatches(loaded: LoadedGraph, selector: string): number {
 export class EngineBackend {
   private current: Served | undefined;
   private generation = 0;
-  private readonly answers: AnswerCache<PathsResponse | BlastResponse>;
+  private readonly answers: AnswerCache<PathsResponse | BlastResponse | ScopeResponse>;
   private queue: Promise<unknown> = Promise.resolve();
 
   /** `source` loads the graph to serve (inventory directory or store snapshot); called at start and on reload. */
@@ -146,6 +148,21 @@ export class EngineBackend {
     const run = runWithin(this.limits.timeBudgetMs, () => blastOf(s.loaded, q.selector, { at: parseAt(at) }));
     if (run.timedOut) throw new UsageError(`blast radius of "${q.selector}" took longer than ${this.limits.timeBudgetMs} ms; narrow the selector`);
     const answer = asReply<BlastResponse>(run.value);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  /** Scope of a compromised credential or identity, within the time budget. */
+  scope(q: ScopeBody): ScopeResponse {
+    const s = this.served();
+    const at = q.at ?? s.analysis.at;
+    const options = { maxTier: q.tier ?? 1, maxDepth: Math.min(q.maxDepth ?? 8, this.limits.maxDepth), cap: Math.min(q.cap ?? 1000, this.limits.cap) };
+    const key = JSON.stringify(['scope', q.selector, at, options]);
+    const hit = this.answers.get(key);
+    if (hit) return hit as ScopeResponse;
+    const run = runWithin(this.limits.timeBudgetMs, () => scopeOf(s.loaded, q.selector, { ...options, at: parseAt(at) }));
+    if (run.timedOut) throw new UsageError(`scope of "${q.selector}" took longer than ${this.limits.timeBudgetMs} ms; narrow the selector or lower maxDepth`);
+    const answer = asReply<ScopeResponse>(run.value);
     this.answers.set(key, answer);
     return answer;
   }

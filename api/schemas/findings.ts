@@ -30,7 +30,8 @@ export const FindingSummarySchema = Type.Object({
   id: Type.String(), rule: Type.String(), severity: SeveritySchema, score: Type.Number(), title: Type.String(),
   source: NodeRef, target: NodeRef,
   pathSets: Type.Array(Type.Object({
-    label: Type.String(), actions: Type.Array(Type.String()), shortest: Type.String(), paths: Type.Integer(), truncated: Type.Boolean(),
+    label: Type.String(), actions: Type.Array(Type.String()), shortest: Type.String(),
+    paths: Type.Integer({ description: 'paths enumerated for this capability' }), truncated: Type.Boolean(),
   })),
   frameworks: Type.Array(FrameworkSchema),
 });
@@ -46,7 +47,8 @@ export const FindingSchema = Type.Object({
   id: Type.String(), rule: Type.String(), severity: SeveritySchema, score: Type.Number(), title: Type.String(),
   source: NodeRef, target: NodeRef,
   pathSets: Type.Array(Type.Object({
-    label: Type.String(), actions: Type.Array(Type.String()), shortest: RankedPath, paths: Type.Array(RankedPath), truncated: Type.Boolean(),
+    label: Type.String(), actions: Type.Array(Type.String()), shortest: RankedPath, paths: Type.Array(RankedPath),
+    total: Type.Optional(Type.Integer({ description: 'every path enumerated (paths holds the best of them)' })), truncated: Type.Boolean(),
   })),
   frameworks: Type.Array(FrameworkSchema),
   remediation: Type.Array(Type.String()),

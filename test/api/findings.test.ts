@@ -55,7 +55,7 @@ describe('GET /v1/findings', () => {
     const f = expected.findings[0] as Finding;
     expect(Object.keys(summary).sort()).toEqual(['frameworks', 'id', 'pathSets', 'rule', 'score', 'severity', 'source', 'target', 'title']);
     expect(summary.pathSets[0]).toEqual({
-      label: f.pathSets[0]?.label, actions: f.pathSets[0]?.actions, paths: f.pathSets[0]?.paths.length, truncated: f.pathSets[0]?.truncated,
+      label: f.pathSets[0]?.label, actions: f.pathSets[0]?.actions, paths: (f.pathSets[0] as { total?: number } | undefined)?.total ?? f.pathSets[0]?.paths.length, truncated: f.pathSets[0]?.truncated,
       shortest: expect.stringMatching(new RegExp(`^${f.source.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -\\[`)),
     });
   });

@@ -94,3 +94,34 @@ describe('POST /v1/diff', () => {
     expect(res.statusCode).toBe(503);
   });
 });
+
+describe('POST /v1/scope', () => {
+  it('returns the scope report of src/analysis/scope.ts at the served analysis time', async () => {
+    const { scopeOf } = await import('../../src/analysis/scope.js');
+    const app = await build();
+    const res = await app.inject({ method: 'POST', url: '/v1/scope', headers: auth(), payload: { selector: 'acme/key/openai-prod', tier: 1 } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const expected = scopeOf(await loadGraph(SAMPLE), 'acme/key/openai-prod', { at: new Date(body.at), maxTier: 1 });
+    expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(body.plan.items.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a tier out of range', { selector: 'x', tier: 5 }],
+    ['maxDepth above the limit', { selector: 'x', maxDepth: 13 }],
+    ['no selector', { tier: 1 }],
+    ['an unknown field', { selector: 'x', cypher: 'MATCH (n) RETURN n' }],
+  ])('400 for %s', async (_name, payload) => {
+    const app = await build();
+    const res = await app.inject({ method: 'POST', url: '/v1/scope', headers: auth(), payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('usage');
+  });
+
+  it('hostile selector text matches nothing: 404', async () => {
+    const app = await build();
+    const res = await app.inject({ method: 'POST', url: '/v1/scope', headers: auth(), payload: { selector: "'; MATCH (n) DETACH DELETE n" } });
+    expect(res.statusCode).toBe(404);
+  });
+});

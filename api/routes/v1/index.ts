@@ -7,6 +7,7 @@ import findings from './findings/index.js';
 import ingest from './ingest/index.js';
 import paths from './paths/index.js';
 import queries from './queries/index.js';
+import scope from './scope/index.js';
 
 export default async function v1(fastify: FastifyInstance): Promise<void> {
   await autohooks(fastify);
@@ -16,4 +17,5 @@ export default async function v1(fastify: FastifyInstance): Promise<void> {
   await fastify.register(queries, { prefix: '/queries' });
   await fastify.register(ingest, { prefix: '/ingest' });
   await fastify.register(diff, { prefix: '/diff' });
+  await fastify.register(scope, { prefix: '/scope' });
 }
