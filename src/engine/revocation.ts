@@ -7,7 +7,7 @@ import type { CompactGraph } from './compact.js';
 import { isStep } from './hops.js';
 import { edgeKindIndex, IS_CREDENTIAL, IS_SOURCE } from './kinds.js';
 import { minCut } from './min-cut.js';
-import { checkNode } from './reach.js';
+import { checkNode, reach } from './reach.js';
 import { CREDENTIAL_REVOKE_COSTS, EDGE_CUT_COSTS, type CutCostSpec } from './revocation-costs.js';
 import { revocationNetwork, stateGraph, type RevocationNetwork, type StateGraph } from './revocation-network.js';
 import type { Capability } from './types.js';
@@ -76,8 +76,9 @@ const MINT = edgeKindIndex('CAN_MINT_CREDENTIAL');
 export const MAX_SHARED_SLOTS = 10;
 
 /**
- * Principals outside the compromise that reach each node by act-as steps (delegation ignored: an upper bound),
- * not through a leaked credential: whoever reaches it only that way loses it with the leaked credential anyway.
+ * Principals outside the compromise that can act as each node (reach.ts: delegation scopes respected), found by
+ * a reverse search that does not pass a leaked credential: who reaches a node only through the leaked credential
+ * loses it with that credential anyway.
  */
 function relyingOn(cg: CompactGraph, compromised: Uint8Array, revoked: ReadonlySet<number>): (v: number) => number[] {
   const starts = new Uint32Array(cg.order + 1);
@@ -96,6 +97,12 @@ function relyingOn(cg: CompactGraph, compromised: Uint8Array, revoked: ReadonlyS
     }
   }
   const memo = new Map<number, number[]>();
+  const actsAs = new Map<number, Set<number>>();
+  const canActAs = (p: number, v: number): boolean => {
+    let set = actsAs.get(p);
+    if (!set) { set = new Set(reach(cg, p).actAs); actsAs.set(p, set); }
+    return set.has(v);
+  };
   return (v) => {
     let out = memo.get(v);
     if (out) return out;
@@ -105,7 +112,7 @@ function relyingOn(cg: CompactGraph, compromised: Uint8Array, revoked: ReadonlyS
     out = [];
     while (stack.length) {
       const x = stack.pop() as number;
-      if (compromised[x] === 0 && IS_SOURCE[cg.nodeKind[x] as number] === 1) out.push(x);
+      if (compromised[x] === 0 && IS_SOURCE[cg.nodeKind[x] as number] === 1 && canActAs(x, v)) out.push(x);
       if (x !== v && revoked.has(x)) continue;
       for (let i = starts[x] as number; i < (starts[x + 1] as number); i++) {
         const u = from[i] as number;

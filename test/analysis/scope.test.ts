@@ -92,9 +92,9 @@ describe('scopeOf on examples/acme', () => {
     expect(node?.holders.direct.map((d) => d.node.id)).toEqual(['acme/human/ivan.horvat']);
     expect(items(r)).toEqual([
       ['revoke key:aws-key-ivan', 1, ['acme/res/orders-db', 'acme/res/payments-db', 'acme/res/prod-k8s']],
-      ['revoke and rotate secret:payments-db-migrator', 13, ['acme/res/payments-db']],
+      ['revoke and rotate secret:payments-db-migrator', 11, ['acme/res/payments-db']],
     ]);
-    expect([r.plan.cost, r.plan.exact, ids(r.plan.exposed)]).toEqual([14, true, ['acme/secret/payments-db-migrator']]);
+    expect([r.plan.cost, r.plan.exact, ids(r.plan.exposed)]).toEqual([12, true, ['acme/secret/payments-db-migrator']]);
     expect(r.residual).toEqual({ clear: true, atThreshold: [], remaining: [] });
   });
 

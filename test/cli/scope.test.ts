@@ -20,12 +20,12 @@ describe('pathwarden scope', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[1]).toBe('3 targets at tier <= 1 reachable; plan: 2 actions, cost 14 (minimum); residual at tier <= 1: none');
-    for (const section of ['Reach by tier', 'Holders/users', 'Revocation plan: cost 14 (minimum)', 'Residual reach: none at tier <= 1 ✓']) {
+    expect(lines[1]).toBe('3 targets at tier <= 1 reachable; plan: 2 actions, cost 12 (minimum); residual at tier <= 1: none');
+    for (const section of ['Reach by tier', 'Holders/users', 'Revocation plan: cost 12 (minimum)', 'Residual reach: none at tier <= 1 ✓']) {
       expect(lines).toContain(section);
     }
     expect(r.stdout).toContain('  1. revoke key:aws-key-ivan  [cost 1]\n');
-    expect(r.stdout).toContain('  2. revoke and rotate secret:payments-db-migrator  [cost 13]\n');
+    expect(r.stdout).toContain('  2. revoke and rotate secret:payments-db-migrator  [cost 11]\n');
     expect(r.stdout).toContain('   ! access read/write/admin res:payments-db  3 paths\n');
     expect(r.stdout).toContain('  human:Ivan Horvat -[HAS_CREDENTIAL]-> key:aws-key-ivan  examples/acme/credentials.csv:51\n');
   });
@@ -34,8 +34,8 @@ describe('pathwarden scope', () => {
     const r = await pathwarden(['scope', DIR, 'key:aws-key-ivan', ...AT, '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('# Incident scope: `key:aws-key-ivan`\n')).toBe(true);
-    expect(r.stdout).toContain('## Revocation plan (cost 14, minimum)\n\n- [ ] revoke key:aws-key-ivan — cost 1\n');
-    expect(r.stdout).toContain('- [ ] revoke and rotate secret:payments-db-migrator — cost 13\n');
+    expect(r.stdout).toContain('## Revocation plan (cost 12, minimum)\n\n- [ ] revoke key:aws-key-ivan — cost 1\n');
+    expect(r.stdout).toContain('- [ ] revoke and rotate secret:payments-db-migrator — cost 11\n');
     expect(r.stdout).toContain('## Residual reach: none at tier <= 1 ✓\n');
   });
 
@@ -46,9 +46,9 @@ describe('pathwarden scope', () => {
     expect(a.stdout).toBe(b.stdout);
     const report = JSON.parse(a.stdout) as JsonScope;
     expect(report.tool.name).toBe('pathwarden');
-    expect([report.matched, report.maxTier, report.plan.cost, report.plan.exact]).toEqual([1, 1, 14, true]);
+    expect([report.matched, report.maxTier, report.plan.cost, report.plan.exact]).toEqual([1, 1, 12, true]);
     expect(report.plan.items.map((x) => [x.type, x.node?.id, x.cost])).toEqual([
-      ['leaked', 'acme/key/aws-key-ivan', 1], ['credential', 'acme/secret/payments-db-migrator', 13],
+      ['leaked', 'acme/key/aws-key-ivan', 1], ['credential', 'acme/secret/payments-db-migrator', 11],
     ]);
     expect(report.plan.targets.map((t) => t.id)).toEqual(['acme/res/orders-db', 'acme/res/payments-db', 'acme/res/prod-k8s']);
     expect(report.residual).toEqual({ clear: true, atThreshold: [], remaining: [] });

@@ -39,7 +39,16 @@ function stepEdges(graph: PathwardenGraph): { key: string; from: string; to: str
   return out;
 }
 
-/** Principals outside `compromised` from which `v` can be reached by steps, not through a leaked credential. */
+/** Principals outside `compromised` that can act as `v` (reach.ts, oracle-tested) and reach it by steps not through a leaked credential. */
+let actsAs = new Map<string, Set<string>>();
+let cgNow: CompactGraph | undefined;
+function canActAs(p: string, v: string): boolean {
+  const cg = cgNow as CompactGraph;
+  let set = actsAs.get(p);
+  if (!set) { set = new Set(reach(cg, cg.indexOf.get(p) as number).actAs.map((i) => cg.ids[i] as string)); actsAs.set(p, set); }
+  return set.has(v);
+}
+
 function relying(graph: PathwardenGraph, steps: ReturnType<typeof stepEdges>, compromised: ReadonlySet<string>, leaked: ReadonlySet<string>, v: string): number {
   const seen = new Set([v]);
   const stack = [v];
@@ -48,7 +57,7 @@ function relying(graph: PathwardenGraph, steps: ReturnType<typeof stepEdges>, co
     if (x !== v && leaked.has(x)) continue;
     for (const s of steps) if (s.to === x && !seen.has(s.from)) { seen.add(s.from); stack.push(s.from); }
   }
-  return [...seen].filter((x) => !compromised.has(x) && nodeSpec(graph.getNodeAttributes(x).kind).isSource).length;
+  return [...seen].filter((x) => !compromised.has(x) && nodeSpec(graph.getNodeAttributes(x).kind).isSource && canActAs(x, v)).length;
 }
 
 function cutOptions(graph: PathwardenGraph, plan: RevocationPlanResult, cg: CompactGraph): CutOption[] {
@@ -95,6 +104,8 @@ describe.each(Array.from({ length: 200 }, (_, i) => i + 1))('random graph seed %
 
   it('each plan disconnects, its costs follow the table, and no cheaper cut exists', () => {
     let checked = 0;
+    cgNow = cg;
+    actsAs = new Map();
     for (let s = 0; s < cg.order && checked < 3; s++) {
       if (cg.active[s] === 0 || !nodeSpec(graph.getNodeAttributes(cg.ids[s] as string).kind).isSource) continue;
       const plan = revocationPlan(cg, [s], { maxTier: MAX_TIER });
