@@ -132,8 +132,11 @@ export class EngineBackend {
     const limits = { requestedCap, pathsPerRequest: this.limits.pathsPerRequest, timeBudgetMs: this.limits.timeBudgetMs };
     const run = runWithin(this.limits.timeBudgetMs, () => findPaths(s.loaded, q.from, q.to, { at: parseAt(at), maxDepth, cap }));
     const answer: PathsResponse = run.timedOut
-      ? { at: parseAt(at).toISOString(), from: q.from, to: q.to, maxDepth, cap, sources, targets, pairs: [], total: 0, truncated: true, limits: { ...limits, timedOut: true } }
-      : { ...asReply<PathsResponse>({ ...run.value, limits: { ...limits, timedOut: false } }) };
+      ? {
+        at: parseAt(at).toISOString(), from: q.from, to: q.to, maxDepth, cap, sources, targets,
+        pairs: [], total: 0, truncated: true, limits: { ...limits, timedOut: true },
+      }
+      : asReply<PathsResponse>({ ...run.value, limits: { ...limits, timedOut: false } });
     this.answers.set(key, answer);
     return answer;
   }

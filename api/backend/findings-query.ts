@@ -27,7 +27,9 @@ export function summarize(f: Finding): FindingSummary {
   return {
     id: f.id, rule: f.rule, severity: f.severity, score: f.score, title: f.title, source: f.source, target: f.target,
     pathSets: f.pathSets.map((s) => ({
-      label: s.label, actions: [...s.actions], shortest: drawPath(s.shortest.nodes, s.shortest.edges), paths: (s as { total?: number }).total ?? s.paths.length, truncated: s.truncated,
+      label: s.label, actions: [...s.actions], shortest: drawPath(s.shortest.nodes, s.shortest.edges),
+      // NOTE: `total` counts every path enumerated when the analysis keeps only the best ones in `paths`.
+      paths: (s as { total?: number }).total ?? s.paths.length, truncated: s.truncated,
     })),
     frameworks: [...f.frameworks],
   };
