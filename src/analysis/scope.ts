@@ -2,10 +2,9 @@
 // holds or uses it, the minimum-cost revocation plan that cuts it off from every target at the tier threshold,
 // and the residual reach once that plan is applied (recomputed by the engine on the graph without the cut).
 import {
-  DEFAULT_CAP, DEFAULT_MAX_DEPTH, DEFAULT_MODEL_TIER, enumeratePaths, reach, toCompact, type Capability, type CompactGraph,
+  atThreshold, CREDENTIAL_REVOKE_COSTS, DEFAULT_CAP, DEFAULT_MAX_DEPTH, DEFAULT_MODEL_TIER, EDGE_CUT_COSTS, enumeratePaths, reach,
+  revocationPlan, toCompact, type Capability, type CompactGraph, type RevocationItem,
 } from '../engine/index.js';
-import { atThreshold, revocationPlan, type RevocationItem } from '../engine/revocation.js';
-import { CREDENTIAL_REVOKE_COSTS, EDGE_CUT_COSTS } from '../engine/revocation-costs.js';
 import { credentialRisks, type EdgeRef, type NodeRef, type RankFactor } from '../findings/index.js';
 import { edgeRef, nodeRef, pathRefs } from '../findings/refs.js';
 import { parseSelector, selectNodes } from '../graph/select.js';

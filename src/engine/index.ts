@@ -10,3 +10,6 @@ export {
   type BlastFactor, type BlastRadiusResult,
 } from './blast-radius.js';
 export { scopeMatches } from './scope.js';
+export { minCut, type FlowNetwork, type MinCutResult } from './min-cut.js';
+export { revocationPlan, atThreshold, MAX_SHARED_SLOTS, type RevocationItem, type RevocationOptions, type RevocationPlanResult } from './revocation.js';
+export { EDGE_CUT_COSTS, CREDENTIAL_REVOKE_COSTS, type CutCostSpec } from './revocation-costs.js';
