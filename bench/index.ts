@@ -1,6 +1,7 @@
 // `npm run bench`: every bench, one table of figures with ratios against baselines measured in the same run.
 // `--smoke` runs each at a tiny size (CI checks that the benches still run, not how fast).
 import { Command } from 'commander';
+import { benchApi } from './api/index.js';
 import { benchNeo4jIngest } from './neo4j-ingest.js';
 import { renderRows, type BenchRow } from './table.js';
 
@@ -14,6 +15,7 @@ const log = (line: string): void => { process.stderr.write(`${line}\n`); };
 
 /** The benches by name, each taking whether to run at smoke size. */
 export const BENCHES: Record<string, (smoke: boolean, nodes?: number) => Promise<BenchRow[]>> = {
+  api: (smoke) => benchApi({ smoke, log }),
   'neo4j-ingest': (smoke, nodes) => benchNeo4jIngest({ nodes: nodes ?? (smoke ? 2_000 : 100_000), batchSizes: smoke ? [1000] : [5_000, 20_000], log }),
 };
 
