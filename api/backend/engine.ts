@@ -130,13 +130,15 @@ export class EngineBackend {
     // NOTE: pairs × cap bounds the work that produces paths; the time budget bounds searches that find none.
     const cap = Math.max(1, Math.min(requestedCap, Math.floor(this.limits.pathsPerRequest / Math.max(1, pairs))));
     const limits = { requestedCap, pathsPerRequest: this.limits.pathsPerRequest, timeBudgetMs: this.limits.timeBudgetMs };
-    const run = runWithin(this.limits.timeBudgetMs, () => findPaths(s.loaded, q.from, q.to, { at: parseAt(at), maxDepth, cap }));
+    // NOTE: the engine's deadline keeps what was found in time; the vm budget (a little longer) is only a backstop.
+    const deadline = Date.now() + this.limits.timeBudgetMs;
+    const run = runWithin(this.limits.timeBudgetMs * 2, () => findPaths(s.loaded, q.from, q.to, { at: parseAt(at), maxDepth, cap, deadline }));
     const answer: PathsResponse = run.timedOut
       ? {
         at: parseAt(at).toISOString(), from: q.from, to: q.to, maxDepth, cap, sources, targets,
         pairs: [], total: 0, truncated: true, limits: { ...limits, timedOut: true },
       }
-      : asReply<PathsResponse>({ ...run.value, limits: { ...limits, timedOut: false } });
+      : asReply<PathsResponse>({ ...run.value, limits: { ...limits, timedOut: run.value.timedOut === true } });
     this.answers.set(key, answer);
     return answer;
   }

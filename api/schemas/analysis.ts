@@ -24,7 +24,7 @@ export const PathsReportSchema = Type.Object({
   truncated: Type.Boolean({ description: 'true when a cap or the time budget stopped the enumeration' }),
   limits: Type.Object({
     requestedCap: Type.Integer(), pathsPerRequest: Type.Integer(), timeBudgetMs: Type.Integer(),
-    timedOut: Type.Boolean({ description: 'the time budget ran out: no pairs are listed; narrow the selectors or lower maxDepth' }),
+    timedOut: Type.Boolean({ description: 'the time budget ran out: the pairs listed are those found in time; narrow the selectors or lower maxDepth' }),
   }),
 });
 export type PathsResponse = Static<typeof PathsReportSchema>;

@@ -14,6 +14,8 @@ export interface PathsQueryOptions {
   readonly at?: Date;
   readonly maxDepth?: number;
   readonly cap?: number;
+  /** Wall-clock limit (`Date.now()` ms): pairs not reached by then are left out and the report says timedOut. */
+  readonly deadline?: number;
 }
 
 export interface PairPaths {
@@ -34,6 +36,8 @@ export interface PathsReport {
   readonly pairs: readonly PairPaths[];
   readonly total: number;
   readonly truncated: boolean;
+  /** True when the deadline stopped the search: the pairs listed are those found by then. */
+  readonly timedOut?: boolean;
 }
 
 function resolve(loaded: LoadedGraph, cg: CompactGraph, raw: string, role: string): number[] {
@@ -57,10 +61,13 @@ export function findPaths(loaded: LoadedGraph, from: string, to: string, options
   const pairs: PairPaths[] = [];
   let total = 0;
   let truncated = false;
+  let timedOut = false;
+  const limits = { maxDepth, cap, ...(options.deadline !== undefined ? { deadline: options.deadline } : {}) };
   for (const s of sources) {
     for (const t of targets) {
-      if (s === t) continue;
-      const res = enumeratePaths(cg, { source: s, target: t, maxDepth, cap });
+      if (s === t || timedOut) continue;
+      const res = enumeratePaths(cg, { source: s, target: t, ...limits });
+      timedOut ||= res.timedOut === true;
       if (res.paths.length === 0) continue;
       const tier = cg.nodeTier[t] ?? -1;
       const detail = tier >= 0 ? `tier ${tier} target` : 'target';
@@ -72,5 +79,8 @@ export function findPaths(loaded: LoadedGraph, from: string, to: string, options
       truncated ||= res.truncated;
     }
   }
-  return { at: at.toISOString(), from, to, maxDepth, cap, sources: sources.length, targets: targets.length, pairs, total, truncated };
+  return {
+    at: at.toISOString(), from, to, maxDepth, cap, sources: sources.length, targets: targets.length, pairs, total,
+    truncated: truncated || timedOut, ...(timedOut ? { timedOut } : {}),
+  };
 }

@@ -21,13 +21,17 @@ export interface PathsOptions {
    * act-as step into the target or by any capability on it (or a capability edge straight into it).
    */
   readonly filter?: (c: Capability) => boolean;
+  /** Wall-clock limit (`Date.now()` ms): enumeration stops there, keeping the paths found (timedOut, truncated). */
+  readonly deadline?: number;
 }
 
 export interface PathsResult {
   /** Simple paths, shortest first; equal lengths in depth-first order of the sorted CSR slots. */
   readonly paths: readonly EnginePath[];
-  /** True when more paths exist within maxDepth than `cap`. */
+  /** True when more paths exist within maxDepth than `cap`, or the deadline stopped the enumeration. */
   readonly truncated: boolean;
+  /** True when the deadline stopped the enumeration. */
+  readonly timedOut?: boolean;
 }
 
 export const DEFAULT_MAX_DEPTH = 8;
@@ -137,13 +141,13 @@ export function enumeratePaths(cg: CompactGraph, options: PathsOptions): PathsRe
   if (cg.active[source] === 0 || source === target) return { paths, truncated: false };
   const dist = distancesTo(cg, target, filter);
   if ((dist[source] as number) > maxDepth) return { paths, truncated: false };
-  const walk = new Walk(cg, target, dist, filter);
+  const walk = new Walk(cg, target, dist, filter, options.deadline);
   for (let length = dist[source] as number; length <= maxDepth; length++) {
     if (walk.run(source, length, paths, cap + 1)) break;
   }
-  const truncated = paths.length > cap;
-  if (truncated) paths.length = cap;
-  return { paths, truncated };
+  const truncated = paths.length > cap || walk.timedOut;
+  if (paths.length > cap) paths.length = cap;
+  return { paths, truncated, ...(walk.timedOut ? { timedOut: true } : {}) };
 }
 
 /** A shortest simple path (any length), or undefined when none exists. */
@@ -157,13 +161,24 @@ class Walk {
   private readonly nodes: number[] = [];
   private readonly edges: number[] = [];
   private readonly scopes: DelegationScopes;
+  private visits = 0;
+  /** Set once the deadline has passed; every open call then unwinds. */
+  timedOut = false;
 
   constructor(
     private readonly cg: CompactGraph, private readonly target: number, private readonly dist: Int32Array,
-    private readonly filter: ((c: Capability) => boolean) | undefined,
+    private readonly filter: ((c: Capability) => boolean) | undefined, private readonly deadline: number | undefined,
   ) {
     this.onPath = new Uint8Array(cg.order);
     this.scopes = new DelegationScopes(cg);
+  }
+
+  /** True when the deadline has passed (the clock is read every 1,024 visits). */
+  private expired(): boolean {
+    if (this.timedOut) return true;
+    if (this.deadline === undefined || (++this.visits & 1023) !== 0) return false;
+    this.timedOut = Date.now() > this.deadline;
+    return this.timedOut;
   }
 
   /** Appends the paths of exactly `length` edges; true once `limit` paths are collected. */
@@ -175,6 +190,7 @@ class Walk {
 
   // NOTE: invariant: nodes/edges hold the current prefix and onPath marks exactly its nodes.
   private visit(u: number, ctx: number, left: number, out: EnginePath[], limit: number): boolean {
+    if (this.expired()) return true;
     const cg = this.cg;
     this.nodes.push(u);
     this.onPath[u] = 1;

@@ -162,3 +162,21 @@ describe('large graphs', () => {
     expect(reach(cg, ix(cg, 'dev')).capabilities.map((c) => `${c.effect} ${cg.ids[c.target]} ${c.action}`)).toEqual(['alter m deploy']);
   });
 });
+
+describe('deadline', () => {
+  it('stops enumeration when the deadline has passed, keeping what was found and saying so', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `r${i}`);
+    const graph = graphOf(
+      [n('AIAgent', 'a'), ...ids.map((id) => n('Role', id)), n('Resource', 'db', { tier: 0 })],
+      [...ids.map((id) => e('CAN_ASSUME', 'a', id)), ...ids.flatMap((x) => ids.filter((y) => y !== x).map((y) => e('CAN_ASSUME', x, y))),
+        ...ids.map((id) => e('CAN_ACCESS', id, 'db', { action: 'read' }))],
+    );
+    const cg = toCompact(graph, { at: AT });
+    const base = { source: ix(cg, 'a'), target: ix(cg, 'db'), maxDepth: 12, cap: 10_000_000 };
+    const late = enumeratePaths(cg, { ...base, deadline: Date.now() - 1 });
+    expect([late.timedOut, late.truncated]).toEqual([true, true]);
+    expect(late.paths.length).toBeLessThan(1024 * 12);
+    const small = enumeratePaths(cg, { ...base, maxDepth: 2, deadline: Date.now() + 60_000 });
+    expect([small.timedOut, small.truncated, small.paths.length]).toEqual([undefined, false, 12]);
+  });
+});
