@@ -1,6 +1,6 @@
 // The weekly risk diff shared by CLI and API: two sides (inventory, saved analysis or Neo4j snapshot) analysed at
 // the same time → graph changes, findings new / resolved / worsened / improved by stable id, blast-radius movers.
-import { drawPath, severityRank, type Finding, type NodeRef, type Severity } from '../findings/index.js';
+import { drawPath, severityRank, type Finding, type Severity } from '../findings/index.js';
 import { diffGraphs, documentNodeLabel, graphUnchanged, type GraphDiff } from './diff-graph.js';
 import { analyzeSide, type DiffSide, type PreparedSide, type SideKind } from './diff-side.js';
 import { DEFAULT_MAX_TIER, type AnalyzeOptions } from './analyze.js';
@@ -45,14 +45,7 @@ export function exceedsThreshold(before: number, after: number, t: Threshold): b
 }
 
 /** A finding as listed in a diff: its rank and the best path of each capability, drawn. */
-export interface FindingSummary {
-  readonly id: string;
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly score: number;
-  readonly title: string;
-  readonly source: NodeRef;
-  readonly target: NodeRef;
+export interface FindingSummary extends Pick<Finding, 'id' | 'rule' | 'severity' | 'score' | 'title' | 'source' | 'target'> {
   readonly paths: readonly { readonly label: string; readonly path: string }[];
 }
 
