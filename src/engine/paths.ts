@@ -121,6 +121,44 @@ function distancesTo(cg: CompactGraph, target: number, filter?: (c: Capability) 
   return dist;
 }
 
+/** Memory the distance cache may hold per compact graph (each entry is one Int32Array of the graph's order). */
+const DISTANCE_CACHE_BYTES = 256 * 1024 * 1024;
+const DISTANCES = new WeakMap<CompactGraph, Map<string, Int32Array>>();
+const FILTER_IDS = new WeakMap<(c: Capability) => boolean, number>();
+
+/**
+ * distancesTo, memoised per (target, filter) for the callers that ask about the same targets for many sources
+ * (SoD and sensitive reach): least recently used entries go once the cache holds DISTANCE_CACHE_BYTES.
+ */
+function cachedDistances(cg: CompactGraph, target: number, filter?: (c: Capability) => boolean): Int32Array {
+  let cache = DISTANCES.get(cg);
+  if (!cache) {
+    cache = new Map();
+    DISTANCES.set(cg, cache);
+  }
+  let filterId = 0;
+  if (filter) {
+    filterId = FILTER_IDS.get(filter) ?? 0;
+    if (filterId === 0) {
+      filterId = FILTER_IDS_NEXT.value++;
+      FILTER_IDS.set(filter, filterId);
+    }
+  }
+  const key = `${target}:${filterId}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const dist = distancesTo(cg, target, filter);
+  const entries = Math.max(8, Math.floor(DISTANCE_CACHE_BYTES / Math.max(4, dist.byteLength)));
+  if (cache.size >= entries) cache.delete(cache.keys().next().value as string);
+  cache.set(key, dist);
+  return dist;
+}
+const FILTER_IDS_NEXT = { value: 1 };
+
 function checkLimit(name: string, value: number, max: number): void {
   if (!Number.isInteger(value) || value < 1 || value > max) {
     throw new EngineError(`engine/paths: option ${name} must be an integer from 1 to ${max}, got ${String(value)}`);
@@ -139,7 +177,7 @@ export function enumeratePaths(cg: CompactGraph, options: PathsOptions): PathsRe
   checkLimit('cap', cap, 10_000_000);
   const paths: EnginePath[] = [];
   if (cg.active[source] === 0 || source === target) return { paths, truncated: false };
-  const dist = distancesTo(cg, target, filter);
+  const dist = cachedDistances(cg, target, filter);
   if ((dist[source] as number) > maxDepth) return { paths, truncated: false };
   const walk = new Walk(cg, target, dist, filter, options.deadline);
   for (let length = dist[source] as number; length <= maxDepth; length++) {
