@@ -24,3 +24,15 @@ describe('json reporter', () => {
     expect(json.analysis(result, options)).toBe(json.analysis(result, options));
   });
 });
+
+describe('json reporter size', () => {
+  it('indents small results and writes big ones compact', async () => {
+    const agents = Array.from({ length: 1001 }, (_, i) => n('AIAgent', `a${i}`));
+    const big = graphOf([...agents, n('Resource', 'db', { tier: 0 })], agents.map((a) => e('CAN_ACCESS', a.id, 'db', { action: 'read' })));
+    const result = await analyzeLoaded({ dir: 't', graph: big, files: [], diagnostics: [] }, { at: new Date('2026-11-25T00:00:00Z'), exceptions: false });
+    expect(result.findings).toHaveLength(1001);
+    const text = json.analysis(result, options);
+    expect(text.trimEnd().includes('\n')).toBe(false);
+    expect((JSON.parse(text) as { findings: unknown[] }).findings).toHaveLength(1001);
+  });
+});
