@@ -2,6 +2,7 @@
 // `--smoke` runs each at a tiny size (CI checks that the benches still run, not how fast).
 import { Command } from 'commander';
 import { benchApi } from './api/index.js';
+import { benchEngine } from './engine.js';
 import { benchNeo4jIngest } from './neo4j-ingest.js';
 import { renderRows, type BenchRow } from './table.js';
 
@@ -15,6 +16,7 @@ const log = (line: string): void => { process.stderr.write(`${line}\n`); };
 
 /** The benches by name, each taking whether to run at smoke size. */
 export const BENCHES: Record<string, (smoke: boolean, nodes?: number) => Promise<BenchRow[]>> = {
+  engine: (smoke, nodes) => benchEngine({ nodes: nodes ?? (smoke ? 1_000 : 10_000), naiveSample: smoke ? 20 : 200, log }),
   api: (smoke) => benchApi({ smoke, log }),
   'neo4j-ingest': (smoke, nodes) => benchNeo4jIngest({ nodes: nodes ?? (smoke ? 2_000 : 100_000), batchSizes: smoke ? [1000] : [5_000, 20_000], log }),
 };

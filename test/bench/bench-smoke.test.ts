@@ -1,6 +1,7 @@
 // Benches rot when nothing runs them (STYLE G7): each bench runs here at a tiny size. Figures are not checked
 // (timing belongs in `npm run bench`), only that every row is produced, finite and positive, with its baseline.
 import { afterAll, describe, expect, it } from 'vitest';
+import { benchEngine } from '../../bench/engine.js';
 import { benchNeo4jIngest } from '../../bench/neo4j-ingest.js';
 import { ratio, renderRows } from '../../bench/table.js';
 import { connectTestNeo4j, resetDatabase } from '../helpers/neo4j.js';
@@ -24,5 +25,18 @@ describe.skipIf(!neo.available)('bench smoke: neo4j ingest', () => {
     }
     expect(lines[0]).toMatch(/^neo4j ingest: \d+ nodes, \d+ edges$/);
     expect(renderRows(rows)).toContain('plain CREATE');
+  });
+});
+
+describe('bench smoke: engine', () => {
+  it('measures load, compile and all-principal blast radius against the sampled naive baseline', async () => {
+    const lines: string[] = [];
+    const rows = await benchEngine({ nodes: 800, naiveSample: 10, log: (l) => lines.push(l) });
+    expect(rows.map((r) => r.figure)).toEqual([
+      'load + build graph (800 nodes)', 'compile to CSR (800 nodes)', 'blast radius, every principal (800 nodes)',
+    ]);
+    for (const r of rows) expect(Number.isFinite(r.value) && r.value > 0).toBe(true);
+    expect(Number.isFinite(ratio(rows[2] as (typeof rows)[number]) ?? Number.NaN)).toBe(true);
+    expect(lines[0]).toMatch(/^engine: 800 nodes, \d+ edges, \d+ principals$/);
   });
 });
