@@ -2,6 +2,7 @@
 // input diagnostics to stderr, and applies --strict. Every command that reads an inventory goes through here.
 import { stat } from 'node:fs/promises';
 import { countDiagnostics, loadGraph, type LoadedGraph } from '../analysis/load.js';
+import { CSV_FILES } from '../../ingest/csv-inventory/files.js';
 import { InputError, NotFoundError } from '../model/index.js';
 import type { InputFlags } from './options.js';
 import { printDiagnostics } from './output.js';
@@ -22,6 +23,10 @@ export async function loadInput(dir: string, flags: InputFlags): Promise<LoadedG
   });
   // NOTE: --strict shows the diagnostics even with --quiet: they are the reason for the exit status.
   printDiagnostics(loaded.diagnostics, { quiet: flags.quiet && !flags.strict, verbose: flags.verbose, strict: flags.strict });
+  if (loaded.files.length === 0) {
+    // NOTE: analysing nothing would report "no findings" and pass a CI gate; a directory without input is an error.
+    throw new InputError(`no inventory files here (expected ${CSV_FILES.map((f) => f.name).join(', ')}, or *.graph.json)`, { file: dir });
+  }
   const { errors } = countDiagnostics(loaded.diagnostics);
   if (flags.strict && errors > 0) {
     throw new InputError(`--strict: ${errors} rejected row(s) or file(s) in the input (listed above)`, { file: dir });

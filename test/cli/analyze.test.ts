@@ -161,6 +161,14 @@ describe('pathwarden analyze usage errors', () => {
     ]);
   });
 
+  it('a directory with no inventory file is an error, not an empty report that passes a gate', async () => {
+    const r = await pathwarden(['analyze', 'test/fixtures/cli', '--fail-on', 'high']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe('error: test/fixtures/cli: no inventory files here (expected identities.csv, credentials.csv, '
+      + 'assets.csv, resources.csv, oauth-grants.csv, bindings.csv, permissions.csv, or *.graph.json)');
+  });
+
   it.each([
     [['--format', 'xml'], /'xml' is invalid/],
     [['--fail-on', 'severe'], /'severe' is invalid/],
