@@ -10,8 +10,11 @@ export interface SccResult {
   readonly count: number;
 }
 
-/** The strongly connected components of the act-as graph of `cg` (inactive nodes form singleton components). */
-export function actAsComponents(cg: CompactGraph): SccResult {
+/**
+ * The strongly connected components of the act-as graph of `cg` (inactive nodes form singleton components).
+ * `step` chooses which slots count as edges (default: every act-as step).
+ */
+export function actAsComponents(cg: CompactGraph, step: (cg: CompactGraph, slot: number) => boolean = isStep): SccResult {
   const n = cg.order;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -38,7 +41,7 @@ export function actAsComponents(cg: CompactGraph): SccResult {
       let slot = callSlot[depth] as number;
       let descended = false;
       for (; slot < end; slot++) {
-        if (!isStep(cg, slot)) continue;
+        if (!step(cg, slot)) continue;
         const v = cg.targets[slot] as number;
         if (index[v] === -1) {
           callSlot[depth] = slot + 1;
