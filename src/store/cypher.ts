@@ -1,6 +1,8 @@
 // Every Cypher statement the store runs, built from the model registries (STYLE C4): labels and relationship
 // types come only from NODE_KINDS / EDGE_KINDS and the fixed store labels below; every value is a parameter.
-import { EDGE_KINDS, NODE_KINDS, isEdgeKind, isNodeKind, type EdgeKind, type NodeKind } from '../model/index.js';
+import {
+  COMMON_EDGE_PROPS, COMMON_NODE_PROPS, EDGE_KINDS, NODE_KINDS, edgeSpec, isEdgeKind, isNodeKind, nodeSpec, type EdgeKind, type NodeKind,
+} from '../model/index.js';
 
 /** Labels and relationship types of the store's own bookkeeping, declared once. */
 export const STORE_LABELS = {
@@ -40,7 +42,7 @@ export function schemaStatements(): string[] {
     `CREATE INDEX pw_node_environment IF NOT EXISTS FOR (n:${L.node}) ON (n.environment)`,
     `CREATE INDEX pw_node_name IF NOT EXISTS FOR (n:${L.node}) ON (n.name)`,
     `CREATE INDEX pw_retired_id IF NOT EXISTS FOR (n:${L.retiredNode}) ON (n.id)`,
-    `CREATE INDEX pw_retired_edge_key IF NOT EXISTS FOR (n:${L.retiredEdge}) ON (n.key)`,
+    `CREATE INDEX pw_retired_edge_ref IF NOT EXISTS FOR (n:${L.retiredEdge}) ON (n._key)`,
     `CREATE INDEX pw_finding_rule IF NOT EXISTS FOR (f:${L.finding}) ON (f.rule, f.severity)`,
   ];
   for (const kind of NODE_KINDS) {
@@ -66,53 +68,113 @@ export function anyEdge(kind: EdgeKind): string {
   return `MATCH ()-[r:${relType(kind)}]->() RETURN r._key LIMIT 1`;
 }
 
-/** The stored hash of each live node among `$ids`. */
-export const EXISTING_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) RETURN n.id AS id, n._hash AS hash`;
+/** The stored hash and element id of each live node among `$ids`. */
+export const EXISTING_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) RETURN n.id AS id, n._hash AS hash, elementId(n) AS eid`;
 
 /** The stored hash of each live relationship of one kind among `$keys`. */
 export function existingEdges(kind: EdgeKind): string {
   return `UNWIND $keys AS key MATCH ()-[r:${relType(kind)} {_key: key}]->() RETURN r._key AS key, r._hash AS hash`;
 }
 
-/** Creates new nodes of one kind: `$rows` of { props, hash, doc }, with an open version starting at `$seq`. */
-export function createNodes(kind: NodeKind): string {
-  return `UNWIND $rows AS row CREATE (n:${L.node}:${nodeLabel(kind)}) SET n = row.props, n._hash = row.hash,
-  n._first_seen = $seq, n._last_seen = $seq, n._v_from = [$seq], n._v_to = [-1], n._v_doc = [row.doc]`;
+/** The flat properties (open version) of each live node among `$ids`: what an update closes. */
+export const OPEN_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) RETURN properties(n) AS p`;
+
+/** The flat properties (open version) of each live relationship of one kind among `$keys`, with its endpoints. */
+export function openEdges(kind: EdgeKind): string {
+  return `UNWIND $keys AS key MATCH (a)-[r:${relType(kind)} {_key: key}]->(b) RETURN a.id AS from, b.id AS to, properties(r) AS p`;
+}
+
+/** Flat bookkeeping of a record's provenance, property order and exact-copy fallback (see records.ts). */
+const RECORD_EXTRAS = ['_psource', '_file', '_line', '_path', '_porder', '_doc'] as const;
+
+function propertyName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`store/cypher: not a property name: ${name}`);
+  return name;
 }
 
 /**
- * Updates changed nodes to kind `kind`: replaces the properties, closes the open version at `$seq` and opens a
- * new one. Other kind labels are removed (a node whose kind changed keeps its id and history).
+ * The flat properties a node of `kind` can have, from the registry: the record fields, the kind's declared and
+ * common properties, and the record bookkeeping. Positional rows (`createNodes`) list values in this order.
+ */
+export function nodeColumns(kind: NodeKind): readonly string[] {
+  const names = ['id', 'kind', 'name', 'owner', 'environment', 'tags', 'source',
+    ...Object.keys(nodeSpec(kind).props), ...Object.keys(COMMON_NODE_PROPS), ...RECORD_EXTRAS];
+  return [...new Set(names)].map(propertyName);
+}
+
+/** The flat properties a relationship of `kind` can have, from the registry (as nodeColumns). */
+export function edgeColumns(kind: EdgeKind): readonly string[] {
+  const names = ['source', '_key', ...Object.keys(edgeSpec(kind).props), ...Object.keys(COMMON_EDGE_PROPS), ...RECORD_EXTRAS];
+  return [...new Set(names)].map(propertyName);
+}
+
+/** `{name: row[i], …}` for positional rows; CREATE leaves out the properties whose value is null. */
+function positional(columns: readonly string[], first: number): string {
+  return columns.map((name, i) => `${name}: row[${first + i}]`).join(', ');
+}
+
+/**
+ * Creates new nodes of one kind from positional rows `[hash, ...values in nodeColumns(kind) order]` and returns
+ * each one's id and element id. The flat properties are the open version, valid from `$seq` (`_v_open`); no
+ * version document is stored until the version closes. NOTE: static property keys keep the planner from adding an
+ * Eager barrier (it does for `SET n = map`), and list rows are cheaper to send than maps.
+ */
+export function createNodes(kind: NodeKind): string {
+  return `UNWIND $rows AS row CREATE (n:${L.node}:${nodeLabel(kind)} {${positional(nodeColumns(kind), 1)},
+  _hash: row[0], _last_seen: $seq, _v_open: $seq}) RETURN n.id AS id, elementId(n) AS eid`;
+}
+
+/** Creates new nodes of one kind from `$rows` of { props, hash }: for records with properties outside nodeColumns. */
+export function createNodesFromMaps(kind: NodeKind): string {
+  return `UNWIND $rows AS row CREATE (n:${L.node}:${nodeLabel(kind)}) SET n = row.props, n._hash = row.hash,
+  n._last_seen = $seq, n._v_open = $seq RETURN n.id AS id, elementId(n) AS eid`;
+}
+
+/**
+ * Updates changed nodes to kind `kind`: `$rows` of { props, hash, old } where `old` is the document of the open
+ * version, which closes at `$seq` (appended to `_v_from`/`_v_to`/`_v_doc`); the new properties open a version.
+ * Other kind labels are removed (a node whose kind changed keeps its id and history).
  */
 export function updateNodes(kind: NodeKind): string {
   const others = NODE_KINDS.filter((k) => k !== kind).map(nodeLabel).join(':');
   return `UNWIND $rows AS row MATCH (n:${L.node} {id: row.props.id})
-  WITH n, row, n._first_seen AS first, n._v_from AS vf, n._v_to AS vt, n._v_doc AS vd
+  WITH n, row, n._v_open AS open, coalesce(n._v_from, []) AS vf, coalesce(n._v_to, []) AS vt, coalesce(n._v_doc, []) AS vd
   SET n = row.props
   SET n:${nodeLabel(kind)}
   REMOVE n:${others}
-  SET n._hash = row.hash, n._first_seen = first, n._last_seen = $seq,
-      n._v_from = vf + [$seq], n._v_to = vt[0..-1] + [$seq, -1], n._v_doc = vd + [row.doc]`;
+  SET n._hash = row.hash, n._last_seen = $seq, n._v_open = $seq,
+      n._v_from = vf + [open], n._v_to = vt + [$seq], n._v_doc = vd + [row.old]`;
 }
 
 /** Marks unchanged nodes as seen by snapshot `$seq`. */
 export const TOUCH_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) SET n._last_seen = $seq`;
 
-/** Creates new relationships of one kind between live nodes: `$rows` of { from, to, props, hash, doc }. */
+/**
+ * Creates new relationships of one kind from positional rows `[fromId, toId, fromElementId, toElementId, hash,
+ * ...values in edgeColumns(kind) order]`. Endpoints are found by the element ids the node phase returned, checked
+ * against the ids; the caller compares `created` with the row count (a row whose endpoints do not match is lost).
+ */
 export function createEdges(kind: EdgeKind): string {
-  return `UNWIND $rows AS row MATCH (a:${L.node} {id: row.from}) MATCH (b:${L.node} {id: row.to})
-  CREATE (a)-[r:${relType(kind)}]->(b) SET r = row.props, r._hash = row.hash,
-  r._first_seen = $seq, r._last_seen = $seq, r._v_from = [$seq], r._v_to = [-1], r._v_doc = [row.doc]
+  return `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[2] AND a.id = row[0]
+  MATCH (b) WHERE elementId(b) = row[3] AND b.id = row[1]
+  CREATE (a)-[r:${relType(kind)} {${positional(edgeColumns(kind), 5)}, _hash: row[4], _last_seen: $seq, _v_open: $seq}]->(b)
   RETURN count(r) AS created`;
 }
 
-/** Updates changed relationships of one kind (new version from `$seq`). */
+/** Creates new relationships from `$rows` of { from, to, props, hash }: for records with properties outside edgeColumns. */
+export function createEdgesFromMaps(kind: EdgeKind): string {
+  return `UNWIND $rows AS row MATCH (a:${L.node} {id: row.from}) MATCH (b:${L.node} {id: row.to})
+  CREATE (a)-[r:${relType(kind)}]->(b) SET r = row.props, r._hash = row.hash, r._last_seen = $seq, r._v_open = $seq
+  RETURN count(r) AS created`;
+}
+
+/** Updates changed relationships of one kind: `$rows` of { props, hash, old }, as updateNodes does. */
 export function updateEdges(kind: EdgeKind): string {
   return `UNWIND $rows AS row MATCH ()-[r:${relType(kind)} {_key: row.props._key}]->()
-  WITH r, row, r._first_seen AS first, r._v_from AS vf, r._v_to AS vt, r._v_doc AS vd
+  WITH r, row, r._v_open AS open, coalesce(r._v_from, []) AS vf, coalesce(r._v_to, []) AS vt, coalesce(r._v_doc, []) AS vd
   SET r = row.props
-  SET r._hash = row.hash, r._first_seen = first, r._last_seen = $seq,
-      r._v_from = vf + [$seq], r._v_to = vt[0..-1] + [$seq, -1], r._v_doc = vd + [row.doc]`;
+  SET r._hash = row.hash, r._last_seen = $seq, r._v_open = $seq,
+      r._v_from = vf + [open], r._v_to = vt + [$seq], r._v_doc = vd + [row.old]`;
 }
 
 /** Marks unchanged relationships of one kind as seen by snapshot `$seq`. */
@@ -120,43 +182,60 @@ export function touchEdges(kind: EdgeKind): string {
   return `UNWIND $keys AS key MATCH ()-[r:${relType(kind)} {_key: key}]->() SET r._last_seen = $seq`;
 }
 
+/** Moves relationship `r` from `a` to `b` onto a PWRetiredEdge node: its properties, open version closed at `$seq`. */
+const RETIRE_EDGE = `CREATE (x:${L.retiredEdge}) SET x = properties(r), x._kind = type(r), x._from = a.id, x._to = b.id, x._v_close = $seq
+    DELETE r`;
+
 /**
- * Retires up to `$limit` relationships of one kind that source `$source` no longer reports (or that touch a
- * node being retired): their history moves to a PWRetiredEdge node, closed at `$seq`, and they are deleted.
+ * Retires up to `$limit` relationships of one kind that source `$source` no longer reports: each becomes a
+ * PWRetiredEdge node (its last properties and history, closed at `$seq`) and is deleted.
  */
 export function retireEdges(kind: EdgeKind): string {
   return `MATCH (a)-[r:${relType(kind)}]->(b) WHERE r.source = $source AND r._last_seen < $seq
   WITH a, r, b LIMIT $limit
-  CREATE (x:${L.retiredEdge}) SET x.key = r._key, x.kind = type(r), x.from = a.id, x.to = b.id, x.source = r.source,
-    x._v_from = r._v_from, x._v_to = r._v_to[0..-1] + [$seq], x._v_doc = r._v_doc
-  DELETE r RETURN count(*) AS retired`;
+  ${RETIRE_EDGE}
+  RETURN count(*) AS retired`;
 }
 
-/** Retires up to `$limit` nodes source `$source` no longer reports, with every relationship still on them. */
+/**
+ * Retires up to `$limit` nodes source `$source` no longer reports, with every relationship still on them. A
+ * retired node keeps its properties (its last version), closed at `$seq`.
+ */
 export const RETIRE_NODES = `MATCH (n:${L.node}) WHERE n.source = $source AND n._last_seen < $seq
   WITH n LIMIT $limit
   CALL (n) {
     MATCH (n)-[r]-() WHERE r._key IS NOT NULL
     WITH r, startNode(r) AS a, endNode(r) AS b
-    CREATE (x:${L.retiredEdge}) SET x.key = r._key, x.kind = type(r), x.from = a.id, x.to = b.id, x.source = r.source,
-      x._v_from = r._v_from, x._v_to = r._v_to[0..-1] + [$seq], x._v_doc = r._v_doc
-    DELETE r
+    ${RETIRE_EDGE}
   }
   OPTIONAL MATCH (n)-[f]-(:${L.finding}) DELETE f
   REMOVE n:${L.node}:${NODE_KINDS.map(nodeLabel).join(':')}
-  SET n:${L.retiredNode}, n._v_to = n._v_to[0..-1] + [$seq]
+  SET n:${L.retiredNode}, n._v_close = $seq
   RETURN count(*) AS retired`;
 
-/** Version documents valid in snapshot `$seq`: live and retired nodes. */
-export const NODES_AT = `MATCH (n) WHERE (n:${L.node} OR n:${L.retiredNode}) AND n._v_from[0] <= $seq
-  WITH n, [i IN range(0, size(n._v_from) - 1) WHERE n._v_from[i] <= $seq AND (n._v_to[i] = -1 OR n._v_to[i] > $seq) | n._v_doc[i]] AS docs
-  WHERE size(docs) > 0 RETURN docs[0] AS doc`;
+/**
+ * For item `x` (node, relationship or retired edge) and snapshot `$seq`: `open` is true when its flat
+ * properties are the version valid then; `doc` is the document of the closed version valid then, if any.
+ */
+function versionAt(x: string): string {
+  return `${x}._v_open <= $seq AND (${x}._v_close IS NULL OR ${x}._v_close > $seq) AS open,
+    [i IN range(0, size(coalesce(${x}._v_from, [])) - 1) WHERE ${x}._v_from[i] <= $seq AND ${x}._v_to[i] > $seq | ${x}._v_doc[i]][0] AS doc`;
+}
 
-/** Version documents of relationships valid in snapshot `$seq`: live relationships and retired ones. */
+/** Live and retired nodes in snapshot `$seq`: flat properties when the open version is valid, else a document. */
+export const NODES_AT = `MATCH (n) WHERE (n:${L.node} OR n:${L.retiredNode}) AND coalesce(n._v_from[0], n._v_open) <= $seq
+  WITH n, ${versionAt('n')}
+  WHERE open OR doc IS NOT NULL
+  RETURN CASE WHEN open THEN properties(n) END AS props, CASE WHEN open THEN null ELSE doc END AS doc`;
+
+/** Relationships in snapshot `$seq` (live and retired), as NODES_AT, with kind and endpoints for flat ones. */
 export const EDGES_AT = `CALL () {
-    MATCH ()-[r]->() WHERE r._key IS NOT NULL AND r._v_from[0] <= $seq RETURN r._v_from AS vf, r._v_to AS vt, r._v_doc AS vd
+    MATCH (a)-[r]->(b) WHERE r._key IS NOT NULL AND coalesce(r._v_from[0], r._v_open) <= $seq
+    RETURN r AS x, type(r) AS kind, a.id AS from, b.id AS to
     UNION ALL
-    MATCH (x:${L.retiredEdge}) WHERE x._v_from[0] <= $seq RETURN x._v_from AS vf, x._v_to AS vt, x._v_doc AS vd
+    MATCH (x:${L.retiredEdge}) WHERE coalesce(x._v_from[0], x._v_open) <= $seq
+    RETURN x, x._kind AS kind, x._from AS from, x._to AS to
   }
-  WITH [i IN range(0, size(vf) - 1) WHERE vf[i] <= $seq AND (vt[i] = -1 OR vt[i] > $seq) | vd[i]] AS docs
-  WHERE size(docs) > 0 RETURN docs[0] AS doc`;
+  WITH x, kind, from, to, ${versionAt('x')}
+  WHERE open OR doc IS NOT NULL
+  RETURN kind, from, to, CASE WHEN open THEN properties(x) END AS props, CASE WHEN open THEN null ELSE doc END AS doc`;

@@ -1,10 +1,10 @@
 // Reads a snapshot back out of the store as records, rebuilt into the same in-memory graph files give.
 import { buildGraph } from '../graph/build.js';
 import type { PathwardenGraph } from '../graph/types.js';
-import type { Diagnostic, EdgeRecord, NodeRecord } from '../model/index.js';
+import type { Diagnostic, EdgeKind, EdgeRecord, NodeRecord } from '../model/index.js';
 import { EDGES_AT, NODES_AT } from './cypher.js';
 import type { Store } from './driver.js';
-import { edgeFromDoc, nodeFromDoc } from './records.js';
+import { edgeFromDoc, edgeFromFlat, nodeFromDoc, nodeFromFlat } from './records.js';
 import { resolveSnapshot, type SnapshotInfo } from './snapshot.js';
 
 export interface StoredGraph {
@@ -17,8 +17,17 @@ export interface StoredGraph {
 export async function readGraph(store: Store, seq?: number): Promise<StoredGraph> {
   const snapshot = await resolveSnapshot(store, seq);
   const params = { seq: snapshot.seq };
-  const nodes: NodeRecord[] = (await store.run(NODES_AT, params, 'read')).map((r) => nodeFromDoc(String(r.get('doc'))));
-  const edges: EdgeRecord[] = (await store.run(EDGES_AT, params, 'read')).map((r) => edgeFromDoc(String(r.get('doc'))));
+  // NOTE: a row carries either the flat properties of the version valid then (props) or a closed version's doc.
+  const nodes: NodeRecord[] = (await store.run(NODES_AT, params, 'read')).map((r) => {
+    const props = r.get('props') as Record<string, unknown> | null;
+    return props ? nodeFromFlat(props) : nodeFromDoc(String(r.get('doc')));
+  });
+  const edges: EdgeRecord[] = (await store.run(EDGES_AT, params, 'read')).map((r) => {
+    const props = r.get('props') as Record<string, unknown> | null;
+    return props
+      ? edgeFromFlat(r.get('kind') as EdgeKind, String(r.get('from')), String(r.get('to')), props)
+      : edgeFromDoc(String(r.get('doc')));
+  });
   const { graph, diagnostics } = buildGraph({ nodes, edges, diagnostics: [] });
   return { snapshot, graph, diagnostics };
 }

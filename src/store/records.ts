@@ -1,9 +1,20 @@
-// Records ⇄ store rows. Stored properties are flat (what a Neo4j Browser user queries: n.tier, r.action); each
-// version also keeps the whole record as a JSON document so any recent snapshot can be rebuilt exactly.
+// Records ⇄ store rows. Stored properties are flat (what a Neo4j Browser user queries: n.tier, r.action) and they
+// are the item's open (current) version: a record is rebuilt exactly from them. Only versions that have been
+// replaced keep the whole record as a JSON document (`_v_doc`), so any recent snapshot can be rebuilt exactly.
 import { createHash } from 'node:crypto';
-import { edgeKey, type EdgeRecord, type NodeRecord, type PropValue } from '../model/index.js';
+import { edgeKey, type EdgeKind, type EdgeRecord, type NodeRecord, type PropValue, type Provenance } from '../model/index.js';
 
-type Flat = Record<string, PropValue>;
+/** A flat property map as stored on a node or relationship. */
+export type Flat = Record<string, PropValue>;
+
+/**
+ * Record fields stored under their own name on a node. Bookkeeping properties all start with `_`; a record
+ * property that collides with either is kept exactly through the `_doc` fallback.
+ */
+const NODE_FIELDS = new Set(['id', 'kind', 'name', 'owner', 'environment', 'tags', 'source']);
+const EDGE_FIELDS = new Set(['source']);
+/** Digits of a `_porder` entry: one character per property, so at most this many properties are ordered. */
+const ORDER_DIGITS = 36;
 
 /** Content hash of a record: what it says, not where it was read (line numbers may shift without a change). */
 function contentHash(content: unknown): string {
@@ -15,9 +26,9 @@ function sortedProps(props: Readonly<Record<string, PropValue>>): Flat {
 }
 
 export interface NodeRow {
+  /** The record's flat properties (its open version), without the version bookkeeping. */
   readonly props: Flat;
   readonly hash: string;
-  readonly doc: string;
 }
 
 export interface EdgeRow extends NodeRow {
@@ -26,36 +37,99 @@ export interface EdgeRow extends NodeRow {
   readonly key: string;
 }
 
+/**
+ * Adds the record's properties and provenance to `flat`. Property order is kept as `_porder` (for each property
+ * in record order, its position among the sorted names, base 36) when it is not already sorted.
+ */
+function addPropsAndProvenance(flat: Flat, properties: Readonly<Record<string, PropValue>>, provenance: Provenance, source: string): void {
+  const names = Object.keys(properties);
+  for (const name of names) flat[name] = properties[name] as PropValue;
+  const sorted = [...names].sort();
+  if (names.some((name, i) => sorted[i] !== name) && names.length <= ORDER_DIGITS) {
+    flat['_porder'] = names.map((name) => sorted.indexOf(name).toString(ORDER_DIGITS)).join('');
+  }
+  if (provenance.source !== source) flat['_psource'] = provenance.source;
+  if (provenance.file !== undefined) flat['_file'] = provenance.file;
+  if (provenance.line !== undefined) flat['_line'] = provenance.line;
+  if (provenance.path !== undefined) flat['_path'] = provenance.path;
+}
+
+/** The record's own properties among flat ones, in record order. */
+function propsOf(flat: Readonly<Record<string, unknown>>, fields: ReadonlySet<string>): Flat {
+  const names = Object.keys(flat).filter((k) => !fields.has(k) && !k.startsWith('_')).sort();
+  const order = flat['_porder'];
+  const ordered = typeof order === 'string' ? [...order].map((d) => names[parseInt(d, ORDER_DIGITS)] as string) : names;
+  return Object.fromEntries(ordered.map((k) => [k, flat[k] as PropValue]));
+}
+
+function provenanceOf(flat: Readonly<Record<string, unknown>>): Provenance {
+  const p = flat;
+  return {
+    source: String(p['_psource'] ?? p['source']),
+    ...(p['_file'] !== undefined && p['_file'] !== null ? { file: String(p['_file']) } : {}),
+    ...(typeof p['_line'] === 'number' ? { line: p['_line'] } : {}),
+    ...(p['_path'] !== undefined && p['_path'] !== null ? { path: String(p['_path']) } : {}),
+  };
+}
+
+/** A node record back from its flat properties (the open version, or a retired node's last one). */
+export function nodeFromFlat(flat: Readonly<Record<string, unknown>>): NodeRecord {
+  if (typeof flat['_doc'] === 'string') return JSON.parse(flat['_doc']) as NodeRecord;
+  const f = flat;
+  return {
+    id: String(f['id']), kind: f['kind'] as NodeRecord['kind'], name: String(f['name']),
+    ...(typeof f['owner'] === 'string' ? { owner: f['owner'] } : {}),
+    ...(typeof f['environment'] === 'string' ? { environment: f['environment'] as NodeRecord['environment'] } : {}),
+    tags: [...(f['tags'] as string[] | undefined ?? [])], source: String(f['source']),
+    properties: propsOf(f, NODE_FIELDS), provenance: provenanceOf(f),
+  };
+}
+
+/** An edge record back from the flat properties of a relationship of `kind` from `from` to `to`. */
+export function edgeFromFlat(kind: EdgeKind, from: string, to: string, flat: Readonly<Record<string, unknown>>): EdgeRecord {
+  if (typeof flat['_doc'] === 'string') return JSON.parse(flat['_doc']) as EdgeRecord;
+  return { kind, from, to, source: String(flat['source']), properties: propsOf(flat, EDGE_FIELDS), provenance: provenanceOf(flat) };
+}
+
+/** Property names that the flat form reserves and `properties` uses: such a record is kept as a document. */
+function collides(properties: Readonly<Record<string, PropValue>>, fields: ReadonlySet<string>): boolean {
+  return Object.keys(properties).some((k) => fields.has(k) || k.startsWith('_'));
+}
+
 /** The stored form of a node record. */
 export function nodeRow(n: NodeRecord): NodeRow {
   const content = {
     id: n.id, kind: n.kind, name: n.name, owner: n.owner ?? null, environment: n.environment ?? null,
     tags: [...n.tags].sort(), source: n.source, properties: sortedProps(n.properties),
   };
-  const props: Flat = { ...n.properties, id: n.id, kind: n.kind, name: n.name, tags: [...n.tags], source: n.source };
+  const props: Flat = { id: n.id, kind: n.kind, name: n.name, tags: [...n.tags], source: n.source };
   if (n.owner !== undefined) props['owner'] = n.owner;
   if (n.environment !== undefined) props['environment'] = n.environment;
-  if (n.provenance.file !== undefined) props['_file'] = n.provenance.file;
-  if (n.provenance.line !== undefined) props['_line'] = n.provenance.line;
-  return { props, hash: contentHash(content), doc: JSON.stringify(n) };
+  const clash = collides(n.properties, NODE_FIELDS);
+  if (!clash) addPropsAndProvenance(props, n.properties, n.provenance, n.source);
+  // NOTE: the flat form must give the record back exactly; anything it cannot say (a property named like a field,
+  // an unusual provenance, key order) is kept whole in `_doc` instead.
+  if (clash || JSON.stringify(nodeFromFlat(props)) !== JSON.stringify(n)) props['_doc'] = JSON.stringify(n);
+  return { props, hash: contentHash(content) };
 }
 
 /** The stored form of an edge record. */
 export function edgeRow(e: EdgeRecord): EdgeRow {
   const key = edgeKey(e.kind, e.from, e.to, e.properties);
   const content = { kind: e.kind, from: e.from, to: e.to, source: e.source, properties: sortedProps(e.properties) };
-  const props: Flat = { ...e.properties, source: e.source, _key: key };
-  if (e.provenance.file !== undefined) props['_file'] = e.provenance.file;
-  if (e.provenance.line !== undefined) props['_line'] = e.provenance.line;
-  return { from: e.from, to: e.to, key, props, hash: contentHash(content), doc: JSON.stringify(e) };
+  const props: Flat = { source: e.source, _key: key };
+  const clash = collides(e.properties, EDGE_FIELDS);
+  if (!clash) addPropsAndProvenance(props, e.properties, e.provenance, e.source);
+  if (clash || JSON.stringify(edgeFromFlat(e.kind, e.from, e.to, props)) !== JSON.stringify(e)) props['_doc'] = JSON.stringify(e);
+  return { from: e.from, to: e.to, key, props, hash: contentHash(content) };
 }
 
-/** A node record back from a version document. */
+/** A node record back from a closed version's document. */
 export function nodeFromDoc(doc: string): NodeRecord {
   return JSON.parse(doc) as NodeRecord;
 }
 
-/** An edge record back from a version document. */
+/** An edge record back from a closed version's document. */
 export function edgeFromDoc(doc: string): EdgeRecord {
   return JSON.parse(doc) as EdgeRecord;
 }

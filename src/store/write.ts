@@ -4,10 +4,11 @@
 import type { PathwardenGraph } from '../graph/types.js';
 import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type EdgeRecord, type NodeKind, type NodeRecord } from '../model/index.js';
 import {
-  ANY_NODE, EXISTING_NODES, anyEdge, RETIRE_NODES, TOUCH_NODES, createEdges, createNodes, existingEdges, retireEdges, touchEdges, updateEdges, updateNodes,
+  ANY_NODE, EXISTING_NODES, OPEN_NODES, anyEdge, RETIRE_NODES, TOUCH_NODES, createEdges, createEdgesFromMaps, createNodes, createNodesFromMaps,
+  edgeColumns, existingEdges, nodeColumns, openEdges, retireEdges, touchEdges, updateEdges, updateNodes,
 } from './cypher.js';
 import type { Store } from './driver.js';
-import { edgeRow, nodeRow, type EdgeRow, type NodeRow } from './records.js';
+import { edgeFromFlat, edgeRow, nodeFromFlat, nodeRow, type EdgeRow, type Flat, type NodeRow } from './records.js';
 import { ensureSchema } from './schema.js';
 import { abandonSnapshot, beginSnapshot, completeSnapshot, heartbeat } from './snapshot.js';
 
@@ -77,8 +78,11 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     // NOTE: an empty store (or a kind it has never held) needs no lookup of existing hashes: every row is new.
     const storeEmpty = !(await exists(store, ANY_NODE));
+    // NOTE: element ids of this run's nodes (returned when created or looked up), so relationships find their
+    // endpoints without an index seek; one writer holds the lease, so none of these nodes is deleted meanwhile.
+    const eids = new Map<string, string>();
     const nodeTasks = [...nodesByKind].flatMap(([kind, list]) => chunks(list, batchSize).map((batch) => async () => {
-      await writeNodeBatch(store, kind, batch.map(nodeRow), seq, nodes, storeEmpty);
+      await writeNodeBatch(store, kind, batch.map(nodeRow), seq, nodes, storeEmpty, eids);
       await step(batch.length);
     }));
     await pool(concurrency, nodeTasks);
@@ -88,7 +92,7 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
       const fresh = !(await exists(store, anyEdge(kind)));
       for (const batch of chunks(list, batchSize)) {
         edgeTasks.push(async () => {
-          await writeEdgeBatch(store, kind, batch.map(edgeRow), seq, edges, fresh);
+          await writeEdgeBatch(store, kind, batch.map(edgeRow), seq, edges, fresh, eids);
           await step(batch.length);
         });
       }
@@ -136,13 +140,24 @@ async function pool(concurrency: number, tasks: readonly (() => Promise<void>)[]
   if (rejected) throw rejected.reason;
 }
 
-async function hashes(store: Store, cypher: string, params: Record<string, unknown>, keyName: string): Promise<Map<string, string>> {
+async function hashes(
+  store: Store, cypher: string, params: Record<string, unknown>, keyName: string, eids?: Map<string, string>,
+): Promise<Map<string, string>> {
   const rows = await store.run(cypher, params, 'read');
+  if (eids) for (const r of rows) eids.set(String(r.get(keyName)), String(r.get('eid')));
   return new Map(rows.map((r) => [String(r.get(keyName)), String(r.get('hash'))]));
 }
 
-async function writeNodeBatch(store: Store, kind: NodeKind, batch: readonly NodeRow[], seq: number, counts: Counts, allNew: boolean): Promise<void> {
-  const known = allNew ? new Map<string, string>() : await hashes(store, EXISTING_NODES, { ids: batch.map((r) => r.props['id']) }, 'id');
+/** The values of `props` in `columns` order (null where absent), or undefined when it has a property outside them. */
+function valuesIn(props: Flat, columns: readonly string[], known: ReadonlySet<string>): Flat[string][] | undefined {
+  for (const name of Object.keys(props)) if (!known.has(name)) return undefined;
+  return columns.map((name) => props[name] ?? null) as Flat[string][];
+}
+
+async function writeNodeBatch(
+  store: Store, kind: NodeKind, batch: readonly NodeRow[], seq: number, counts: Counts, allNew: boolean, eids: Map<string, string>,
+): Promise<void> {
+  const known = allNew ? new Map<string, string>() : await hashes(store, EXISTING_NODES, { ids: batch.map((r) => r.props['id']) }, 'id', eids);
   const fresh: NodeRow[] = [];
   const changed: NodeRow[] = [];
   const same: string[] = [];
@@ -152,15 +167,39 @@ async function writeNodeBatch(store: Store, kind: NodeKind, batch: readonly Node
     else if (hash !== row.hash) changed.push(row);
     else same.push(String(row.props['id']));
   }
-  if (fresh.length) await store.run(createNodes(kind), { rows: fresh, seq });
-  if (changed.length) await store.run(updateNodes(kind), { rows: changed, seq });
+  if (fresh.length) {
+    const columns = nodeColumns(kind);
+    const names = new Set(columns);
+    const lists: unknown[][] = [];
+    const maps: NodeRow[] = [];
+    for (const row of fresh) {
+      const values = valuesIn(row.props, columns, names);
+      if (values) lists.push([row.hash, ...values]);
+      else maps.push(row);
+    }
+    for (const [cypher, rows] of [[createNodes(kind), lists], [createNodesFromMaps(kind), maps]] as const) {
+      if (rows.length === 0) continue;
+      for (const r of await store.run(cypher, { rows, seq })) eids.set(String(r.get('id')), String(r.get('eid')));
+    }
+  }
+  if (changed.length) {
+    // NOTE: the open version closes now, so its document is made from the properties it had until now.
+    const open = await store.run(OPEN_NODES, { ids: changed.map((r) => r.props['id']) }, 'read');
+    const old = new Map(open.map((r) => {
+      const p = r.get('p') as Record<string, unknown>;
+      return [String(p['id']), JSON.stringify(nodeFromFlat(p))];
+    }));
+    await store.run(updateNodes(kind), { rows: changed.map((r) => ({ ...r, old: old.get(String(r.props['id'])) })), seq });
+  }
   if (same.length) await store.run(TOUCH_NODES, { ids: same, seq });
   counts.created += fresh.length;
   counts.changed += changed.length;
   counts.unchanged += same.length;
 }
 
-async function writeEdgeBatch(store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts, allNew: boolean): Promise<void> {
+async function writeEdgeBatch(
+  store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts, allNew: boolean, eids: ReadonlyMap<string, string>,
+): Promise<void> {
   const known = allNew ? new Map<string, string>() : await hashes(store, existingEdges(kind), { keys: batch.map((r) => r.key) }, 'key');
   const fresh: EdgeRow[] = [];
   const changed: EdgeRow[] = [];
@@ -171,12 +210,39 @@ async function writeEdgeBatch(store: Store, kind: EdgeKind, batch: readonly Edge
     else if (hash !== row.hash) changed.push(row);
     else same.push(row.key);
   }
-  if (fresh.length) await store.run(createEdges(kind), { rows: fresh, seq });
-  if (changed.length) await store.run(updateEdges(kind), { rows: changed, seq });
+  if (fresh.length) await createEdgeRows(store, kind, fresh, seq, eids);
+  if (changed.length) {
+    const open = await store.run(openEdges(kind), { keys: changed.map((r) => r.key) }, 'read');
+    const old = new Map(open.map((r) => {
+      const p = r.get('p') as Record<string, unknown>;
+      return [String(p['_key']), JSON.stringify(edgeFromFlat(kind, String(r.get('from')), String(r.get('to')), p))];
+    }));
+    await store.run(updateEdges(kind), { rows: changed.map((r) => ({ ...r, old: old.get(r.key) })), seq });
+  }
   if (same.length) await store.run(touchEdges(kind), { keys: same, seq });
   counts.created += fresh.length;
   counts.changed += changed.length;
   counts.unchanged += same.length;
+}
+
+/** Creates new relationships; throws when one of them did not find both endpoints. */
+async function createEdgeRows(store: Store, kind: EdgeKind, fresh: readonly EdgeRow[], seq: number, eids: ReadonlyMap<string, string>): Promise<void> {
+  const columns = edgeColumns(kind);
+  const names = new Set(columns);
+  const lists: unknown[][] = [];
+  const maps: EdgeRow[] = [];
+  for (const row of fresh) {
+    const values = valuesIn(row.props, columns, names);
+    const a = eids.get(row.from);
+    const b = eids.get(row.to);
+    if (values && a !== undefined && b !== undefined) lists.push([row.from, row.to, a, b, row.hash, ...values]);
+    else maps.push(row);
+  }
+  for (const [cypher, rows] of [[createEdges(kind), lists], [createEdgesFromMaps(kind), maps]] as const) {
+    if (rows.length === 0) continue;
+    const created = Number((await store.run(cypher, { rows, seq }))[0]?.get('created') ?? 0);
+    if (created !== rows.length) throw new Error(`store/write: ${rows.length - created} of ${rows.length} ${kind} relationships found no endpoints`);
+  }
 }
 
 /** Runs each retire statement in batches until it retires nothing more; returns how many were retired. */
