@@ -15,6 +15,8 @@ import { abandonSnapshot, beginSnapshot, completeSnapshot, heartbeat } from './s
 export const DEFAULT_BATCH_SIZE = 5000;
 /** Statements in flight at once (the server and this process overlap their work). */
 export const DEFAULT_CONCURRENCY = 2;
+/** Least time between two lease renewals during the writes (the lease lasts LEASE_MS). */
+const HEARTBEAT_MS = 5_000;
 
 export interface WriteOptions {
   /** Rows per statement (default 5000). */
@@ -65,11 +67,15 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
   const total = graph.order + graph.size;
   let done = 0;
   let batches = 0;
+  let lastBeat = performance.now();
   const step = async (n: number): Promise<void> => {
     done += n;
     batches++;
     options.onProgress?.(done, total);
     if (options.failAfterBatches !== undefined && batches >= options.failAfterBatches) throw new Error('store/write: stopped by failAfterBatches');
+    // NOTE: each heartbeat is a committed write (~10 ms); renewing a 60 s lease every few seconds is enough.
+    if (performance.now() - lastBeat < HEARTBEAT_MS) return;
+    lastBeat = performance.now();
     await heartbeat(store, token);
   };
   const nodes = zero();

@@ -9,12 +9,13 @@ import { analyzeLoaded } from '../../src/analysis/analyze.js';
 import { loadGraph } from '../../src/analysis/load.js';
 import { toJsonGraph } from '../../src/graph/export.js';
 import type { PathwardenGraph } from '../../src/graph/types.js';
-import { ConfigError, EDGE_KINDS, NODE_KINDS, NotFoundError } from '../../src/model/index.js';
+import { ConfigError, EDGE_KINDS, NODE_KINDS, NotFoundError, type NodeRecord } from '../../src/model/index.js';
 import { openStore, type Store } from '../../src/store/driver.js';
 import { writeResults } from '../../src/store/findings.js';
 import { readGraph } from '../../src/store/read.js';
 import { ensureSchema } from '../../src/store/schema.js';
 import { beginSnapshot, listSnapshots } from '../../src/store/snapshot.js';
+import { edgeFromFlat, edgeRow, nodeFromFlat, nodeRow } from '../../src/store/records.js';
 import { writeGraph } from '../../src/store/write.js';
 import { connectTestNeo4j, resetDatabase } from '../helpers/neo4j.js';
 import { e, graphOf, n } from '../helpers/tiny-graph.js';
@@ -38,6 +39,60 @@ function small(extra: { dropGrant?: boolean; keyExpiry?: string; evil?: boolean 
     ],
   );
 }
+
+/** Every attribute of every node and edge, provenance included, in stored key order. */
+const exact = (g: PathwardenGraph): string[] => [
+  ...g.nodes().sort().map((id) => JSON.stringify(g.getNodeAttributes(id))),
+  ...g.edges().sort().map((k) => JSON.stringify(g.getEdgeAttributes(k))),
+];
+
+/** Records with every property type, unsorted property order, provenance with line or path, and odd cases. */
+function varied(version = 1): PathwardenGraph {
+  const at = (line: number) => ({ source: 'csv-inventory', file: 'inv/identities.csv', line });
+  // NOTE: fields in the order ingest builds them (n() puts its overrides last).
+  const model: NodeRecord = {
+    id: 'm', kind: 'Model', name: 'm', owner: 'ml@x', environment: 'prod', tags: ['b', 'a'], source: 'csv-inventory',
+    properties: { tier: version === 1 ? 0 : 2, provider: 'openai', description: 'd' }, provenance: at(7),
+  };
+  return graphOf(
+    [
+      model,
+      n('APIKey', 'k', { status: 'active', created_at: '2025-01-01T00:00:00.000Z', fingerprint: 'sha256:ab' }, { source: 'csv-inventory', provenance: at(8) }),
+      n('AIAgent', 'a', { x_team: 'red', framework: 'f' }, { source: 'json-graph-alt', provenance: { source: 'json-graph', file: 'g.json', path: '$.nodes[2]' } }),
+      n('ServiceAccount', 's', {}, { tags: [] }),
+    ],
+    [
+      e('HAS_CREDENTIAL', 'a', 'k'),
+      { ...e('CAN_ALTER', 's', 'm', { note: 'n', conditional: version === 1, action: 'deploy', expires_at: '2027-01-01T00:00:00.000Z' }), provenance: at(9) },
+      e('CAN_INVOKE', 'a', 'm', { x_ticket: 'T-1', environment: 'prod' }),
+      e('DELEGATED', 'a', 's', { scopes: ['files.write', 'files.read'] }),
+    ],
+  );
+}
+
+describe('store records: the flat form gives the record back exactly', () => {
+  it('keeps every property type, the property order and the provenance', () => {
+    varied().forEachNode((_id, node) => {
+      expect(JSON.stringify(nodeFromFlat(nodeRow(node).props))).toBe(JSON.stringify(node));
+    });
+    varied().forEachEdge((_k, edge) => {
+      expect(JSON.stringify(edgeFromFlat(edge.kind, edge.from, edge.to, edgeRow(edge).props))).toBe(JSON.stringify(edge));
+    });
+    const model = nodeRow(varied().getNodeAttributes('m')).props;
+    expect(model).toMatchObject({ tier: 0, tags: ['b', 'a'], _line: 7, _file: 'inv/identities.csv', _porder: '210' });
+    expect(model['_doc']).toBeUndefined();
+    expect(nodeRow(varied().getNodeAttributes('a')).props).toMatchObject({ _psource: 'json-graph', _path: '$.nodes[2]' });
+  });
+
+  it('keeps a whole copy (_doc) of a record the flat form cannot say', () => {
+    const clash = n('Human', 'h', { name: 'not the name field' });
+    const row = nodeRow(clash);
+    expect(row.props['_doc']).toBe(JSON.stringify(clash));
+    expect(nodeFromFlat(row.props)).toEqual(clash);
+    const odd = { ...e('MEMBER_OF', 'h', 'g'), provenance: { source: 'test', file: 'f', extra: 1 } as never };
+    expect(JSON.parse(String(edgeRow(odd).props['_doc']))).toEqual(odd);
+  });
+});
 
 describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no server'})`, () => {
   if (!neo.available) return;
@@ -95,6 +150,27 @@ describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no 
     await writeGraph(store, small(), { input: 'v3' });
     expect(json((await readGraph(store)).graph)).toBe(json(small()));
     expect(json((await readGraph(store, 2)).graph)).toBe(json(small({ dropGrant: true, keyExpiry: '2027-01-01T00:00:00.000Z' })));
+  });
+
+  it('reads open versions from flat properties and closed ones from documents, exactly, for every snapshot', async () => {
+    const first = await writeGraph(store, varied(1), { input: 'v1', batchSize: 2 });
+    expect([first.nodes.created, first.edges.created]).toEqual([4, 4]);
+    const second = await writeGraph(store, varied(2), { input: 'v2' });
+    expect([second.nodes.changed, second.edges.changed, second.nodes.unchanged, second.edges.unchanged]).toEqual([1, 1, 3, 3]);
+    // Every source reports again, without the model and without any edge: those are retired.
+    const v3 = graphOf(varied().filterNodes((id) => id !== 'm').map((id) => varied().getNodeAttributes(id)), []);
+    const third = await writeGraph(store, v3, { input: 'v3' });
+    // NOTE: the two edges on the model are retired with it (counted as the node's), the other two by source.
+    expect([third.nodes.retired, third.edges.retired]).toEqual([1, 2]);
+    expect(await count('MATCH (x:PWRetiredEdge) RETURN count(x)')).toBe(4);
+    expect(exact((await readGraph(store, 1)).graph)).toEqual(exact(varied(1)));
+    expect(exact((await readGraph(store, 2)).graph)).toEqual(exact(varied(2)));
+    expect(exact((await readGraph(store)).graph)).toEqual(exact(v3));
+    // Only closed versions carry a document; what Neo4j Browser users query stays flat.
+    expect(await count("MATCH (n:PWRetired {id: 'm'}) RETURN size(n._v_doc)")).toBe(1);
+    expect(await count("MATCH (n:PWNode {id: 'k'}) RETURN count(n._v_doc) + count(n._doc)")).toBe(0);
+    expect(await count("MATCH (n:PWRetired {id: 'm'}) WHERE n.tier = 2 AND n._v_close = 3 RETURN count(n)")).toBe(1);
+    expect(await count("MATCH (x:PWRetiredEdge {_kind: 'CAN_ALTER'}) WHERE x.conditional = false AND x.action = 'deploy' RETURN count(x)")).toBe(1);
   });
 
   it('keeps what a source with rejected rows no longer reports (no cleanup after partial input)', async () => {
