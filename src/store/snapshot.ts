@@ -7,6 +7,25 @@ import { STORE_LABELS } from './cypher.js';
 import type { Store } from './driver.js';
 
 const L = STORE_LABELS;
+/**
+ * Version of the stored layout. Raise it when what is written changes how snapshots must be read; a store
+ * written with another version is refused with a clear message instead of being read wrong.
+ */
+export const STORE_FORMAT = 2;
+
+/** Refuses a store whose snapshots were written in another layout (or before the layout was recorded). */
+async function checkFormat(store: Store): Promise<void> {
+  const rows = await store.run(
+    `OPTIONAL MATCH (f:${L.meta} {id: 'format'}) OPTIONAL MATCH (s:${L.snapshot}) RETURN f.version AS version, count(s) AS snapshots`, {}, 'read',
+  );
+  const version = rows[0]?.get('version') as number | null | undefined;
+  const snapshots = Number(rows[0]?.get('snapshots') ?? 0);
+  if (snapshots > 0 && version !== STORE_FORMAT) {
+    throw new ConfigError(`this Neo4j store was written in store format ${version ?? 1}; this pathwarden reads and writes format ${STORE_FORMAT}: `
+      + 'start from an empty database (npm run neo4j:reset, or a new volume) and ingest again');
+  }
+}
+
 /** A writer lease not renewed for this long is considered dead (renewed after every batch). */
 export const LEASE_MS = 60_000;
 
@@ -88,7 +107,9 @@ async function takeLease(store: Store, token: string, now: number): Promise<void
 export async function beginSnapshot(store: Store, input: string, sources: readonly string[]): Promise<{ seq: number; token: string }> {
   const token = randomUUID();
   const now = Date.now();
+  await checkFormat(store);
   await takeLease(store, token, now);
+  await store.run(`MERGE (f:${L.meta} {id: 'format'}) SET f.version = $version`, { version: STORE_FORMAT });
   await store.run(`MATCH (s:${L.snapshot} {status: 'running'}) SET s.status = 'abandoned'`);
   const seqRows = await store.run(
     `MERGE (c:${L.meta} {id: 'snapshots'}) SET c.seq = coalesce(c.seq, 0) + 1
@@ -133,6 +154,7 @@ export async function listSnapshots(store: Store): Promise<SnapshotInfo[]> {
 
 /** The complete snapshot `seq`, or the newest complete one; NotFoundError when there is none. */
 export async function resolveSnapshot(store: Store, seq?: number): Promise<SnapshotInfo> {
+  await checkFormat(store);
   const rows = await store.run(
     seq === undefined
       ? `MATCH (s:${L.snapshot} {status: 'complete'}) RETURN properties(s) AS p ORDER BY s.seq DESC LIMIT 1`

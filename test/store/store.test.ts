@@ -226,6 +226,15 @@ describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no 
     }
   });
 
+  it('refuses to read or write a store written in another layout, naming the fix', async () => {
+    await writeGraph(store, small(), { input: 'v1' });
+    await store.run("MATCH (f:PWMeta {id: 'format'}) SET f.version = 1");
+    await expect(readGraph(store)).rejects.toThrow(/store format 1; this pathwarden reads and writes format 2: .*neo4j:reset/);
+    await expect(writeGraph(store, small(), { input: 'v2' })).rejects.toThrow(ConfigError);
+    await store.run("MATCH (f:PWMeta {id: 'format'}) DELETE f");
+    await expect(readGraph(store)).rejects.toThrow(/store format 1;/);
+  });
+
   it('refuses a second writer while a live one holds the lease', async () => {
     await beginSnapshot(store, 'first', ['test']);
     await expect(beginSnapshot(store, 'second', ['test'])).rejects.toThrow(ConfigError);
