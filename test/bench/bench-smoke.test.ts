@@ -23,7 +23,7 @@ describe.skipIf(!neo.available)('bench smoke: neo4j ingest', () => {
       expect(Number.isFinite(r.value) && r.value > 0).toBe(true);
       expect(Number.isFinite(ratio(r) ?? Number.NaN)).toBe(true);
     }
-    expect(lines.slice(0, 2).map((l) => l.replace(/\d+/g, 'N'))).toEqual([
+    expect(lines.slice(0, 2).map((l) => l.replace(/\b\d+\b/g, 'N'))).toEqual([
       'neo4j ingest: warmed up on N nodes, N edges', 'neo4j ingest: N nodes, N edges',
     ]);
     expect(renderRows(rows)).toContain('plain CREATE');
