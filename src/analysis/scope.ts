@@ -9,7 +9,8 @@ import { credentialRisks, type EdgeRef, type NodeRef, type RankFactor } from '..
 import { edgeRef, nodeRef, pathRefs } from '../findings/refs.js';
 import { parseSelector, selectNodes } from '../graph/select.js';
 import type { PathwardenGraph } from '../graph/types.js';
-import { ACCESS_ACTIONS, NODE_KINDS, NotFoundError, nodeSpec, type AccessAction, type NodeKind } from '../model/index.js';
+import { NODE_KINDS, NotFoundError, nodeSpec, type NodeKind } from '../model/index.js';
+import { byStrength, byTier, groupCapabilities, strongestFilter } from './reached.js';
 import type { LoadedGraph } from './load.js';
 import { holdersOf, type ScopeHolders, type ScopePath } from './scope-users.js';
 
@@ -115,12 +116,6 @@ export interface ScopeReport {
   readonly residual: ScopeResidual;
 }
 
-/** Access actions weakest first; other actions alphabetically. */
-function byStrength(actions: Iterable<string>): string[] {
-  const rank = (a: string): number => ACCESS_ACTIONS.indexOf(a as AccessAction);
-  return [...new Set(actions)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
 function tierOf(cg: CompactGraph, target: number): number | undefined {
   const t = cg.nodeTier[target] as number;
   if (t >= 0) return t;
@@ -128,26 +123,14 @@ function tierOf(cg: CompactGraph, target: number): number | undefined {
 }
 const MODEL_KIND = NODE_KINDS.indexOf('Model' satisfies NodeKind);
 
-function groups(caps: readonly Capability[]): Capability[][] {
-  const out = new Map<string, Capability[]>();
-  for (const c of caps) out.set(`${c.effect}\u0000${c.target}`, [...(out.get(`${c.effect}\u0000${c.target}`) ?? []), c]);
-  return [...out.values()];
-}
-
-const byTier = <T extends { tier: number | undefined; effect: string; target: NodeRef }>(a: T, b: T): number =>
-  (a.tier ?? 9) - (b.tier ?? 9) || a.effect.localeCompare(b.effect) || a.target.id.localeCompare(b.target.id);
-
 function scopeNode(graph: PathwardenGraph, cg: CompactGraph, s: number, o: Required<Omit<ScopeOptions, 'at'>>): ScopedNode {
   const id = cg.ids[s] as string;
   const r = reach(cg, s);
   const reached: ScopeTarget[] = [];
-  for (const caps of groups(r.capabilities)) {
+  for (const caps of groupCapabilities(r.capabilities)) {
     const first = caps[0] as Capability;
     const actions = byStrength(caps.map((c) => c.action));
-    // NOTE: draw a path that carries the strongest action shown (admin, not the read next to it; prod invoke).
-    const strongest = first.effect === 'access' ? actions.at(-1) : first.effect === 'invoke' && actions.includes('prod') ? 'prod' : undefined;
-    const filter = (c: Capability): boolean => c.effect === first.effect && (strongest === undefined || c.action === strongest);
-    const path = r.shortest(first.target, filter);
+    const path = r.shortest(first.target, strongestFilter(caps));
     if (!path) continue;
     const all = enumeratePaths(cg, { source: s, target: first.target, maxDepth: o.maxDepth, cap: o.cap, filter: (c) => c.effect === first.effect });
     reached.push({
@@ -228,7 +211,7 @@ function residualOf(graph: PathwardenGraph, cg: CompactGraph, items: readonly Re
   for (const root of roots) {
     const id = cg.ids[root] as string;
     const r = reach(after, after.indexOf.get(id) as number);
-    for (const caps of groups(r.capabilities)) {
+    for (const caps of groupCapabilities(r.capabilities)) {
       const first = caps[0] as Capability;
       const entry = {
         from: nodeRef(graph, id), effect: first.effect, target: nodeRef(graph, after.ids[first.target] as string),
