@@ -4,17 +4,13 @@ import { findingContext, rankEnginePath } from '../findings/context.js';
 import { nodeRef, type NodeRef, type RankedPath } from '../findings/index.js';
 import { parseSelector, selectNodes } from '../graph/select.js';
 import { NotFoundError } from '../model/index.js';
-import { byStrength, byTier, groupCapabilities, strongestFilter } from './reached.js';
+import { byStrength, byTier, groupCapabilities, strongestFilter, type ReachedTarget } from './reached.js';
 import type { LoadedGraph } from './load.js';
 
 /** Most principals one blast query expands. */
 export const MAX_BLAST_SOURCES = 1000;
 
-export interface ReachedCapability {
-  readonly effect: Capability['effect'];
-  readonly target: NodeRef;
-  readonly tier: number | undefined;
-  readonly actions: readonly string[];
+export interface ReachedCapability extends ReachedTarget {
   readonly path: RankedPath;
 }
 

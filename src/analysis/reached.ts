@@ -1,7 +1,18 @@
 // What a principal reaches, grouped per (effect, target), shared by the blast and scope views: the actions held
 // ordered by strength, the one to draw, and an order of targets by tier.
 import type { Capability } from '../engine/index.js';
+import type { NodeRef } from '../findings/index.js';
 import { ACCESS_ACTIONS, type AccessAction } from '../model/index.js';
+
+/** One model or resource a principal reaches: the effect, the target, its tier and the actions held. */
+export interface ReachedTarget {
+  readonly effect: Capability['effect'];
+  readonly target: NodeRef;
+  /** The target's tier, when it has one. */
+  readonly tier: number | undefined;
+  /** Actions held, weakest first (access: read, write, admin; invoke: environments). */
+  readonly actions: readonly string[];
+}
 
 /** Capabilities grouped by effect and target, in first-seen order. */
 export function groupCapabilities(caps: readonly Capability[]): Capability[][] {

@@ -10,7 +10,7 @@ import { edgeRef, nodeRef, pathRefs } from '../findings/refs.js';
 import { parseSelector, selectNodes } from '../graph/select.js';
 import type { PathwardenGraph } from '../graph/types.js';
 import { NODE_KINDS, NotFoundError, nodeSpec, type NodeKind } from '../model/index.js';
-import { byStrength, byTier, groupCapabilities, strongestFilter } from './reached.js';
+import { byStrength, byTier, groupCapabilities, strongestFilter, type ReachedTarget } from './reached.js';
 import type { LoadedGraph } from './load.js';
 import { holdersOf, type ScopeHolders, type ScopePath } from './scope-users.js';
 
@@ -31,14 +31,8 @@ export interface ScopeOptions {
   readonly cap?: number;
 }
 
-/** One model or resource a scoped node reaches, with its strongest action and a path that carries it. */
-export interface ScopeTarget {
-  readonly effect: Capability['effect'];
-  readonly target: NodeRef;
-  /** The target's tier (a model without one counts as tier 1). */
-  readonly tier: number | undefined;
-  /** Actions held, weakest first (access: read, write, admin; invoke: environments). */
-  readonly actions: readonly string[];
+/** One model or resource a scoped node reaches (a model without a tier counts as tier 1), with a path carrying its strongest action. */
+export interface ScopeTarget extends ReachedTarget {
   /** True when this reach is at the threshold (models: alter, or invoke in prod). */
   readonly atThreshold: boolean;
   readonly path: ScopePath;
