@@ -2,12 +2,14 @@
 // that accepts its name, in sorted order, and all records and diagnostics are merged.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError, emptyRecords, type Diagnostic, type Records } from '../src/model/index.js';
+import {
+  InputError, emptyRecords, type Diagnostic, type EdgeRecord, type NodeRecord, type Records,
+} from '../src/model/index.js';
 import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
 import { jsonGraph } from './json-graph/index.js';
-import type { Ingestor, SourceId } from './types.js';
+import type { Ingestor, RecordSink, SourceId } from './types.js';
 
-export { SOURCE_IDS, type Ingestor, type IngestFileOptions, type SourceId } from './types.js';
+export { SOURCE_IDS, type Ingestor, type IngestFileOptions, type RecordSink, type SourceId } from './types.js';
 
 /** Every ingestor, by source id. */
 export const INGESTORS = {
@@ -29,13 +31,21 @@ export interface FileSummary {
   rejected: number;
 }
 
+/** Options of loadDirectory. */
+export interface LoadOptions {
+  /** Called with the number of rows or records read so far, over all files. */
+  readonly onRow?: (n: number) => void;
+  /** Streaming load: records go to the sink and the returned nodes/edges stay empty (diagnostics and files are returned). */
+  readonly sink?: RecordSink;
+}
+
 /** The ingestor that reads a file with this base name, if any. */
 export function ingestorFor(fileName: string): Ingestor | undefined {
   return Object.values(INGESTORS).find((i) => i.accepts(fileName));
 }
 
 /** Loads every known file in `dir`. Throws InputError when the directory cannot be read; bad content becomes diagnostics. */
-export async function loadDirectory(dir: string, options: { onRow?: (n: number) => void } = {}): Promise<Records & { files: FileSummary[] }> {
+export async function loadDirectory(dir: string, options: LoadOptions = {}): Promise<Records & { files: FileSummary[] }> {
   const names = await listFiles(dir);
   const out = emptyRecords();
   const files: FileSummary[] = [];
@@ -50,19 +60,32 @@ export async function loadDirectory(dir: string, options: { onRow?: (n: number) 
     }
     let rows = 0;
     const onRow = options.onRow;
+    const counted = options.sink ? countingSink(options.sink) : undefined;
     const records = await ingestor.ingestFile(display, {
       display, ...(onRow ? { onRow: (n: number) => { rows = n; onRow(rowsBefore + n); } } : {}),
+      ...(counted ? { sink: counted } : {}),
     });
     rowsBefore += rows;
     for (const n of records.nodes) out.nodes.push(n);
     for (const e of records.edges) out.edges.push(e);
     for (const d of records.diagnostics) out.diagnostics.push(d);
     files.push({
-      file: display, source: ingestor.id, nodes: records.nodes.length, edges: records.edges.length,
+      file: display, source: ingestor.id,
+      nodes: counted ? counted.nodes : records.nodes.length, edges: counted ? counted.edges : records.edges.length,
       rejected: records.diagnostics.filter((d) => d.severity === 'error').length,
     });
   }
   return { ...out, files };
+}
+
+/** A sink that forwards to `sink` and counts what one file contributed. */
+function countingSink(sink: RecordSink): RecordSink & { nodes: number; edges: number } {
+  const counted = {
+    nodes: 0, edges: 0,
+    node(record: NodeRecord) { counted.nodes++; sink.node(record); },
+    edge(record: EdgeRecord) { counted.edges++; sink.edge(record); },
+  };
+  return counted;
 }
 
 /** Regular files of the directory, sorted by name (code-unit order, independent of locale). */

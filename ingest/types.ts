@@ -1,5 +1,5 @@
 // The contract every ingestor implements: which files it reads, and how one file becomes Records.
-import type { Records } from '../src/model/index.js';
+import type { EdgeRecord, NodeRecord, Records } from '../src/model/index.js';
 
 /** Ids of the sources pathwarden can ingest; each has one folder under ingest/. */
 export const SOURCE_IDS = ['csv-inventory', 'json-graph'] as const;
@@ -11,6 +11,14 @@ export interface IngestFileOptions {
   readonly display: string;
   /** Called with the number of rows or records read so far (for progress bars). */
   readonly onRow?: (n: number) => void;
+  /** When given, every record goes to the sink as soon as it is made and is not kept: the returned nodes/edges stay empty. */
+  readonly sink?: RecordSink;
+}
+
+/** Receives records one by one (streaming load: nothing accumulates in the ingestor). */
+export interface RecordSink {
+  node(record: NodeRecord): void;
+  edge(record: EdgeRecord): void;
 }
 
 /** One source: recognises its files by name and turns one file into records. Never throws for bad content. */

@@ -1,7 +1,7 @@
 // The csv-inventory ingestor (sync): stream each known CSV file (read), turn rows into records (transform).
 // Bad rows are skipped, a bad header skips the file, a malformed file keeps the rows parsed before the damage.
 import { emptyRecords, type Records } from '../../src/model/index.js';
-import type { IngestFileOptions, Ingestor } from '../types.js';
+import type { IngestFileOptions, Ingestor, RecordSink } from '../types.js';
 import { CSV_FILES, csvFileSpec } from './files.js';
 import { readCsv } from './read.js';
 import { SOURCE, transformHeader, transformRow, type Header } from './transform.js';
@@ -14,6 +14,8 @@ export async function ingestCsvFile(path: string, options: IngestFileOptions): P
   const out = emptyRecords();
   const spec = csvFileSpec(baseName(path));
   if (spec === undefined) return out;
+  // NOTE: with a streaming sink, records are handed over and forgotten; otherwise they collect in `out`.
+  const sink: RecordSink = options.sink ?? { node: (n) => out.nodes.push(n), edge: (e) => out.edges.push(e) };
   let header: Header | undefined;
   let rows = 0;
   for await (const event of readCsv(path)) {
@@ -37,8 +39,8 @@ export async function ingestCsvFile(path: string, options: IngestFileOptions): P
       continue;
     }
     const result = transformRow(spec, header, event, file);
-    for (const n of result.nodes) out.nodes.push(n);
-    for (const e of result.edges) out.edges.push(e);
+    for (const n of result.nodes) sink.node(n);
+    for (const e of result.edges) sink.edge(e);
     for (const d of result.diagnostics) out.diagnostics.push(d);
     options.onRow?.(++rows);
   }

@@ -24,7 +24,12 @@ export async function ingestJsonGraphFile(path: string, options: IngestFileOptio
   }
   const records = transformGraph(read.value, file);
   options.onRow?.(records.nodes.length + records.edges.length);
-  return records;
+  const sink = options.sink;
+  if (sink === undefined) return records;
+  // NOTE: a JSON graph is parsed whole anyway; the sink gets its records after the parse, in order.
+  for (const n of records.nodes) sink.node(n);
+  for (const e of records.edges) sink.edge(e);
+  return { nodes: [], edges: [], diagnostics: records.diagnostics };
 }
 
 /** True for the file names the JSON graph format uses. */
