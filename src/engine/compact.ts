@@ -63,7 +63,8 @@ export function toCompact(graph: PathwardenGraph, options: CompactOptions = {}):
   return { order: ids.length, at, ids, indexOf, ...nodes, ...packEdges(edges, ids.length) };
 }
 
-function resolveAt(at: Date | undefined): number {
+/** Epoch ms of `at` (default now); throws EngineError for an invalid date. */
+export function resolveAt(at: Date | undefined): number {
   if (at === undefined) return Date.now();
   const ms = at instanceof Date ? at.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) throw new EngineError(`engine/compact: option at is not a valid date: ${String(at)}`);
@@ -93,25 +94,28 @@ function packNodes(graph: PathwardenGraph, ids: readonly string[], at: number): 
   return out;
 }
 
-function tierOf(value: PropValue | undefined): number {
+/** The `tier` property as 0–4, or -1. */
+export function tierOf(value: PropValue | undefined): number {
   const tier = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof tier === 'number' && Number.isInteger(tier) && tier >= 0 && tier <= 4 ? tier : -1;
 }
 
-function envIndex(value: PropValue | undefined): number {
+/** Index into ENVIRONMENTS of an environment or alias, or 255. */
+export function envIndex(value: PropValue | undefined): number {
   if (typeof value !== 'string') return NONE;
   const env = ENVIRONMENT_ALIASES[value.trim().toLowerCase()];
   return env === undefined ? NONE : ENVIRONMENTS.indexOf(env);
 }
 
-function credentialActive(props: Readonly<Record<string, PropValue>>, at: number): boolean {
+/** False for a disabled/revoked credential or one outside its validity window at `at`. */
+export function credentialActive(props: Readonly<Record<string, PropValue>>, at: number): boolean {
   const status = props['status'];
   if (status === 'disabled' || status === 'revoked') return false;
   return withinValidity(props, at);
 }
 
 /** False when `expires_at` <= at or `created_at` > at; unparsable dates are ignored (treated as absent). */
-function withinValidity(props: Readonly<Record<string, PropValue>>, at: number): boolean {
+export function withinValidity(props: Readonly<Record<string, PropValue>>, at: number): boolean {
   const expires = dateOf(props['expires_at']);
   if (expires !== undefined && expires <= at) return false;
   const created = dateOf(props['created_at']);
@@ -177,7 +181,8 @@ function packEdges(edges: readonly RawEdge[], order: number): PackedEdges {
   };
 }
 
-function actionIndex(kind: number, props: Readonly<Record<string, PropValue>>): number {
+/** What a slot's edgeAction stores for an edge of kind index `kind` with these properties. */
+export function actionIndex(kind: number, props: Readonly<Record<string, PropValue>>): number {
   const action = props['action'];
   if (kind === K.CAN_ALTER) return indexIn(ALTER_ACTIONS, action);
   if (kind === K.CAN_ACCESS) return indexIn(ACCESS_ACTIONS, action);
@@ -191,14 +196,14 @@ function indexIn(values: readonly string[], value: PropValue | undefined): numbe
 }
 
 /** The edge's explicit `scope`, else its spec's default scope, else undefined. */
-function scopeKey(record: EdgeRecord): string | undefined {
+export function scopeKey(record: EdgeRecord): string | undefined {
   const explicit = record.properties['scope'];
   if (typeof explicit === 'string' && explicit.trim() !== '') return explicit.trim();
   return edgeSpec(record.kind).defaultScope?.(record.properties);
 }
 
 /** Interns scope keys and DELEGATED scope lists so the engine compares small integers. */
-class ScopeInterner {
+export class ScopeInterner {
   readonly names: string[] = [''];
   readonly sets: (readonly string[])[] = [];
   private readonly nameIds = new Map<string, number>([['', 0]]);

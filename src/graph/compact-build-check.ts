@@ -1,0 +1,100 @@
+// Diagnostics of CompactBuilder, worded and located exactly as buildGraph's (src/graph/build.ts): duplicate nodes,
+// dangling references, endpoint kinds, conflicting duplicate edges. NOTE: these mirror build.ts's private helpers;
+// test/graph/compact-build.test.ts compares both builders' diagnostics in full, messages included.
+import { EDGE_KINDS, type Diagnostic, type NodeRecord, type PropValue, type Provenance } from '../model/index.js';
+import { NO_LINE, StringTable, type EdgeColumns } from './compact-build-columns.js';
+
+/** A diagnostic located at a record's provenance; JSON records name the field by JSON path. */
+export function diagnosticAt(p: Provenance, code: Diagnostic['code'], field: string, message: string): Diagnostic {
+  return {
+    severity: 'error', code, message, source: p.source,
+    ...(p.file !== undefined ? { file: p.file } : {}), ...(p.line !== undefined ? { line: p.line } : {}),
+    field: p.path !== undefined ? `${p.path}.${field}` : field,
+  };
+}
+
+/** `file:line` (or `file $.nodes[3]`) of a record, for messages. */
+export function where(p: Provenance): string {
+  const file = p.file ?? p.source;
+  return p.line !== undefined ? `${file}:${p.line}` : p.path !== undefined ? `${file} ${p.path}` : file;
+}
+
+/** The diagnostic for a node defined again, or undefined when the second record is an identical duplicate. */
+export function duplicateNode(first: NodeRecord, node: NodeRecord): Diagnostic | undefined {
+  if (first.kind !== node.kind) {
+    return diagnosticAt(node.provenance, 'kind-mismatch', 'kind',
+      `node "${node.id}" is a ${node.kind} here but a ${first.kind} at ${where(first.provenance)}; kept the ${first.kind}`);
+  }
+  const differs = nodeDifferences(first, node);
+  if (differs.length === 0) return undefined;
+  return diagnosticAt(node.provenance, 'duplicate-conflict', 'id',
+    `node "${node.id}" is defined again with different ${differs.join(', ')}; kept the one at ${where(first.provenance)}`);
+}
+
+function nodeDifferences(a: NodeRecord, b: NodeRecord): string[] {
+  const out: string[] = [];
+  if (a.name !== b.name) out.push('name');
+  if (a.owner !== b.owner) out.push('owner');
+  if (a.environment !== b.environment) out.push('environment');
+  if (canonical([...a.tags].sort()) !== canonical([...b.tags].sort())) out.push('tags');
+  const names = [...new Set([...Object.keys(a.properties), ...Object.keys(b.properties)])].sort();
+  return [...out, ...names.filter((n) => canonical(a.properties[n]) !== canonical(b.properties[n]))];
+}
+
+/** What build.ts compares property values by. */
+export function canonical(value: PropValue | readonly string[] | undefined): string {
+  return value === undefined ? '' : JSON.stringify(value);
+}
+
+/** Provenance of edge `e`, rebuilt from the columns. */
+export function edgeProvenance(edges: EdgeColumns, e: number, tables: ProvenanceTables): Provenance {
+  const file = tables.files.get(edges.file[e] as number);
+  const line = edges.line[e] as number;
+  const path = tables.paths.get(e);
+  return {
+    source: tables.sources.get(edges.source[e] as number) as string,
+    ...(file !== undefined ? { file } : {}), ...(line !== NO_LINE ? { line } : {}), ...(path !== undefined ? { path } : {}),
+  };
+}
+
+/** Interned provenance parts; `paths` holds the JSON path of the (few) edges that have one. */
+export interface ProvenanceTables {
+  readonly sources: StringTable;
+  readonly files: StringTable;
+  readonly paths: Map<number, string>;
+}
+
+/** Property name id → [hash 1, hash 2] of edge `e`; `envHash` overrides `environment` for a filled CAN_INVOKE. */
+function propHashes(edges: EdgeColumns, e: number, envName: number, envHash: [number, number] | undefined): Map<number, [number, number]> {
+  const out = new Map<number, [number, number]>();
+  for (let i = edges.propStart(e); i < (edges.propEnd[e] as number); i += 3) {
+    out.set(edges.props[i] as number, [edges.props[i + 1] as number, edges.props[i + 2] as number]);
+  }
+  if (envHash !== undefined) out.set(envName, envHash);
+  return out;
+}
+
+/** Sorted names of the properties in which edges `a` and `b` differ (as build.ts's diffProps, by value hash). */
+export function edgeDifferences(
+  edges: EdgeColumns, a: number, b: number, names: StringTable, envHash: (e: number) => [number, number] | undefined,
+): string[] {
+  const envName = names.id('environment');
+  const ha = propHashes(edges, a, envName, envHash(a));
+  const hb = propHashes(edges, b, envName, envHash(b));
+  const differs: string[] = [];
+  for (const id of new Set([...ha.keys(), ...hb.keys()])) {
+    const x = ha.get(id);
+    const y = hb.get(id);
+    if (x === undefined || y === undefined || x[0] !== y[0] || x[1] !== y[1]) differs.push(names.get(id) as string);
+  }
+  return differs.sort();
+}
+
+/** The diagnostic for edge `later`, a duplicate of `first` with different properties. */
+export function conflictingEdge(
+  later: { from: string; to: string; kind: number; provenance: Provenance }, first: Provenance, differs: readonly string[],
+): Diagnostic {
+  const kind = EDGE_KINDS[later.kind] as string;
+  return diagnosticAt(later.provenance, 'duplicate-conflict', differs[0] as string,
+    `${kind} "${later.from}" → "${later.to}" is given again with different ${differs.join(', ')}; kept the one at ${where(first)}`);
+}
