@@ -1,4 +1,5 @@
 // Blast radius view of one or more principals: score breakdown and everything reached, with a path to each.
+import { graphLookup } from '../graph/lookup.js';
 import { blastRadius, reach, toCompact, type BlastRadiusResult, type Capability } from '../engine/index.js';
 import { findingContext, rankEnginePath } from '../findings/context.js';
 import { nodeRef, type NodeRef, type RankedPath } from '../findings/index.js';
@@ -35,7 +36,8 @@ export function blastOf(loaded: LoadedGraph, selector: string, options: { at?: D
   const cg = toCompact(loaded.graph, { at });
   const ids = selectNodes(loaded.graph, parseSelector(selector));
   if (ids.length === 0) throw new NotFoundError(`"${selector}" matches no node`);
-  const ctx = findingContext(loaded.graph, cg);
+  const lookup = graphLookup(loaded.graph, cg);
+  const ctx = findingContext(lookup, cg);
   const principals: PrincipalBlast[] = ids.slice(0, MAX_BLAST_SOURCES).map((id) => {
     const s = cg.indexOf.get(id) as number;
     const br = blastRadius(cg, s);
@@ -47,14 +49,14 @@ export function blastOf(loaded: LoadedGraph, selector: string, options: { at?: D
       if (!path) continue;
       const tier = cg.nodeTier[first.target] ?? -1;
       reached.push({
-        effect: first.effect, target: nodeRef(loaded.graph, cg.ids[first.target] as string),
+        effect: first.effect, target: nodeRef(lookup, cg.ids[first.target] as string),
         tier: tier >= 0 ? tier : undefined, actions: byStrength(caps.map((c) => c.action)),
         path: rankEnginePath(ctx, s, path, 1, tier >= 0 ? `tier ${tier}` : first.effect),
       });
     }
     reached.sort(byTier);
-    const actsAs = r.actAs.filter((n) => n !== s).map((n) => nodeRef(loaded.graph, cg.ids[n] as string));
-    return { source: nodeRef(loaded.graph, id), score: br.score, breakdown: br.breakdown, actsAs, reached };
+    const actsAs = r.actAs.filter((n) => n !== s).map((n) => nodeRef(lookup, cg.ids[n] as string));
+    return { source: nodeRef(lookup, id), score: br.score, breakdown: br.breakdown, actsAs, reached };
   });
   principals.sort((a, b) => b.score - a.score || a.source.id.localeCompare(b.source.id));
   return { at: at.toISOString(), selector, matched: ids.length, principals };

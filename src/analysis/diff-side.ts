@@ -5,7 +5,7 @@ import type { Finding } from '../findings/index.js';
 import { SEVERITIES } from '../findings/index.js';
 import { toJsonGraph, type JsonGraphDocument } from '../graph/export.js';
 import { InputError, UsageError } from '../model/index.js';
-import { analyzeLoaded, DEFAULT_MAX_TIER, type AnalysisResult, type AnalyzeOptions } from './analyze.js';
+import { analyzeLoaded, DEFAULT_MAX_TIER, type AnalyzeOptions, type GraphAnalysis } from './analyze.js';
 import type { LoadedGraph } from './load.js';
 
 export type SideKind = 'inventory' | 'saved' | 'neo4j';
@@ -48,7 +48,7 @@ export type PreparedSide =
   | { readonly kind: 'inventory' | 'neo4j'; readonly ref: string; readonly loaded: LoadedGraph; readonly snapshot?: string };
 
 /** The diff side of an analysis result. */
-export function sideFromAnalysis(result: AnalysisResult, ref: string, kind: SideKind, snapshot?: string): DiffSide {
+export function sideFromAnalysis(result: GraphAnalysis, ref: string, kind: SideKind, snapshot?: string): DiffSide {
   return {
     ref, kind, at: result.at, maxTier: result.options.maxTier, graph: toJsonGraph(result.graph),
     findings: result.findings, suppressed: result.suppressed.map((f) => f.id), blast: result.blast, blastComplete: true,

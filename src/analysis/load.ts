@@ -1,6 +1,9 @@
 // Loading: an inventory directory → records (all ingestors) → the merged graph, with every diagnostic kept.
 import { loadDirectory, type FileSummary } from '../../ingest/index.js';
+import type { CompactGraph } from '../engine/compact.js';
 import { buildGraph } from '../graph/build.js';
+import { CompactBuilder } from '../graph/compact-build.js';
+import type { GraphLookup } from '../graph/lookup.js';
 import type { PathwardenGraph } from '../graph/types.js';
 import type { Diagnostic } from '../model/index.js';
 
@@ -23,4 +26,14 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): { errors: 
   let errors = 0;
   for (const d of diagnostics) if (d.severity === 'error') errors++;
   return { errors, warnings: diagnostics.length - errors };
+}
+
+/** Loads every inventory file under `dir` straight into compact form evaluated at `at` (no graphology graph). */
+export async function loadCompact(dir: string, options: { at: Date; onRow?: (n: number) => void }): Promise<{
+  dir: string; files: readonly FileSummary[]; diagnostics: readonly Diagnostic[]; cg: CompactGraph; lookup: GraphLookup;
+}> {
+  const builder = new CompactBuilder({ at: options.at });
+  const records = await loadDirectory(dir, { sink: builder, ...(options.onRow ? { onRow: options.onRow } : {}) });
+  const { cg, lookup, diagnostics } = builder.finish();
+  return { dir, files: records.files, diagnostics: [...records.diagnostics, ...diagnostics], cg, lookup };
 }

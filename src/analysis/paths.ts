@@ -1,4 +1,5 @@
 // Threat-modeler path queries: every path between the nodes two selectors match, at a time.
+import { graphLookup } from '../graph/lookup.js';
 import { enumeratePaths, toCompact, type CompactGraph } from '../engine/index.js';
 import { rankEnginePath, findingContext } from '../findings/context.js';
 import { nodeRef, type NodeRef, type RankedPath } from '../findings/index.js';
@@ -57,7 +58,8 @@ export function findPaths(loaded: LoadedGraph, from: string, to: string, options
   if (sources.length * targets.length > MAX_PAIRS) {
     throw new UsageError(`--from matches ${sources.length} and --to ${targets.length} nodes: more than ${MAX_PAIRS} pairs; narrow a selector`);
   }
-  const ctx = findingContext(loaded.graph, cg);
+  const lookup = graphLookup(loaded.graph, cg);
+  const ctx = findingContext(lookup, cg);
   const pairs: PairPaths[] = [];
   let total = 0;
   let truncated = false;
@@ -72,7 +74,7 @@ export function findPaths(loaded: LoadedGraph, from: string, to: string, options
       const tier = cg.nodeTier[t] ?? -1;
       const detail = tier >= 0 ? `tier ${tier} target` : 'target';
       pairs.push({
-        source: nodeRef(loaded.graph, cg.ids[s] as string), target: nodeRef(loaded.graph, cg.ids[t] as string),
+        source: nodeRef(lookup, cg.ids[s] as string), target: nodeRef(lookup, cg.ids[t] as string),
         paths: res.paths.map((p) => rankEnginePath(ctx, s, p, 1, detail)), truncated: res.truncated,
       });
       total += res.paths.length;

@@ -1,9 +1,9 @@
 // The reverse view of a scoped credential or identity: who holds or runs as it directly, and which principals
 // reach it by act-as at all (what breaks when it is revoked), each with a shortest path, at the graph's instant.
 import { shortestSimplePath, type CompactGraph } from '../engine/index.js';
-import { edgeRef, nodeRef, pathRefs } from '../findings/refs.js';
+import { nodeRef, pathRefs } from '../findings/refs.js';
 import type { EdgeRef, NodeRef } from '../findings/index.js';
-import type { PathwardenGraph } from '../graph/types.js';
+import type { GraphLookup } from '../graph/lookup.js';
 import { EDGE_KINDS, NODE_SPECS, type EdgeKind } from '../model/index.js';
 
 /** In-edge kinds that mean "holds or runs with it" (AUTHENTICATES_AS: a credential that logs in as it). */
@@ -30,7 +30,7 @@ const HOLDER_KIND_INDEX = new Set<number>(HOLDER_EDGE_KINDS.map((k) => EDGE_KIND
 const IS_PRINCIPAL = NODE_SPECS.map((s) => s.isSource);
 
 /** Direct holders and transitive users of node `v`. */
-export function holdersOf(graph: PathwardenGraph, cg: CompactGraph, v: number): ScopeHolders {
+export function holdersOf(lookup: GraphLookup, cg: CompactGraph, v: number): ScopeHolders {
   const direct: { node: NodeRef; edge: EdgeRef }[] = [];
   const preds = new Map<number, number[]>();
   for (let u = 0; u < cg.order; u++) {
@@ -38,7 +38,7 @@ export function holdersOf(graph: PathwardenGraph, cg: CompactGraph, v: number): 
       const t = cg.targets[s] as number;
       preds.set(t, [...(preds.get(t) ?? []), u]);
       if (t === v && HOLDER_KIND_INDEX.has(cg.edgeKind[s] as number)) {
-        direct.push({ node: nodeRef(graph, cg.ids[u] as string), edge: edgeRef(graph, cg.edgeKeys[s] as string) });
+        direct.push({ node: nodeRef(lookup, cg.ids[u] as string), edge: lookup.slot(s) });
       }
     }
   }
@@ -53,7 +53,7 @@ export function holdersOf(graph: PathwardenGraph, cg: CompactGraph, v: number): 
     if (u === v || !IS_PRINCIPAL[cg.nodeKind[u] as number] || cg.active[u] === 0) continue;
     const path = shortestSimplePath(cg, u, v);
     if (!path || path.edges.length !== path.nodes.length - 1 || path.nodes.at(-1) !== v) continue;
-    users.push({ node: nodeRef(graph, cg.ids[u] as string), path: pathRefs(graph, cg, path) });
+    users.push({ node: nodeRef(lookup, cg.ids[u] as string), path: pathRefs(lookup, cg, path) });
   }
   users.sort((a, b) => a.path.edges.length - b.path.edges.length || a.node.id.localeCompare(b.node.id));
   return { direct, users: users.slice(0, MAX_USERS), userCount: users.length };

@@ -1,12 +1,13 @@
 // Incident scoping of a compromised credential or identity: everything it reaches by tier with a path each, who
 // holds or uses it, the minimum-cost revocation plan that cuts it off from every target at the tier threshold,
 // and the residual reach once that plan is applied (recomputed by the engine on the graph without the cut).
+import { graphLookup, type GraphLookup } from '../graph/lookup.js';
 import {
   atThreshold, CREDENTIAL_REVOKE_COSTS, DEFAULT_CAP, DEFAULT_MAX_DEPTH, DEFAULT_MODEL_TIER, EDGE_CUT_COSTS, enumeratePaths, reach,
   revocationPlan, toCompact, type Capability, type CompactGraph, type RevocationItem,
 } from '../engine/index.js';
 import { credentialRisks, type EdgeRef, type NodeRef, type RankFactor } from '../findings/index.js';
-import { edgeRef, nodeRef, pathRefs } from '../findings/refs.js';
+import { nodeRef, pathRefs } from '../findings/refs.js';
 import { parseSelector, selectNodes } from '../graph/select.js';
 import type { PathwardenGraph } from '../graph/types.js';
 import { NODE_KINDS, NotFoundError, nodeSpec, type NodeKind } from '../model/index.js';
@@ -117,7 +118,7 @@ function tierOf(cg: CompactGraph, target: number): number | undefined {
 }
 const MODEL_KIND = NODE_KINDS.indexOf('Model' satisfies NodeKind);
 
-function scopeNode(graph: PathwardenGraph, cg: CompactGraph, s: number, o: Required<Omit<ScopeOptions, 'at'>>): ScopedNode {
+function scopeNode(lookup: GraphLookup, cg: CompactGraph, s: number, o: Required<Omit<ScopeOptions, 'at'>>): ScopedNode {
   const id = cg.ids[s] as string;
   const r = reach(cg, s);
   const reached: ScopeTarget[] = [];
@@ -128,8 +129,8 @@ function scopeNode(graph: PathwardenGraph, cg: CompactGraph, s: number, o: Requi
     if (!path) continue;
     const all = enumeratePaths(cg, { source: s, target: first.target, maxDepth: o.maxDepth, cap: o.cap, filter: (c) => c.effect === first.effect });
     reached.push({
-      effect: first.effect, target: nodeRef(graph, cg.ids[first.target] as string), tier: tierOf(cg, first.target), actions,
-      atThreshold: caps.some((c) => atThreshold(cg, c, o.maxTier)), path: pathRefs(graph, cg, path),
+      effect: first.effect, target: nodeRef(lookup, cg.ids[first.target] as string), tier: tierOf(cg, first.target), actions,
+      atThreshold: caps.some((c) => atThreshold(cg, c, o.maxTier)), path: pathRefs(lookup, cg, path),
       paths: { count: all.paths.length, truncated: all.truncated },
     });
   }
@@ -137,12 +138,12 @@ function scopeNode(graph: PathwardenGraph, cg: CompactGraph, s: number, o: Requi
   const actsAs: { node: NodeRef; path: ScopePath }[] = [];
   for (const v of r.actAs) {
     const path = v === s ? undefined : r.shortest(v);
-    if (path) actsAs.push({ node: nodeRef(graph, cg.ids[v] as string), path: pathRefs(graph, cg, path) });
+    if (path) actsAs.push({ node: nodeRef(lookup, cg.ids[v] as string), path: pathRefs(lookup, cg, path) });
   }
-  const credential = nodeSpec(graph.getNodeAttributes(id).kind).category === 'credential';
+  const credential = nodeSpec(lookup.node(id).kind).category === 'credential';
   return {
-    source: nodeRef(graph, id), active: cg.active[s] === 1, risks: credential ? credentialRisks(graph, id, cg.at) : [],
-    actsAs, reached, holders: holdersOf(graph, cg, s),
+    source: nodeRef(lookup, id), active: cg.active[s] === 1, risks: credential ? credentialRisks(lookup, id, cg.at) : [],
+    actsAs, reached, holders: holdersOf(lookup, cg, s),
   };
 }
 
@@ -155,20 +156,21 @@ export function scopeOf(loaded: LoadedGraph, selector: string, options: ScopeOpt
   const cg = toCompact(loaded.graph, { at });
   const sources = ids.slice(0, MAX_SCOPE_SOURCES).map((id) => cg.indexOf.get(id) as number);
   const result = revocationPlan(cg, sources, { maxTier: o.maxTier });
-  const ref = (v: number): NodeRef => nodeRef(loaded.graph, cg.ids[v] as string);
+  const lookup = graphLookup(loaded.graph, cg);
+  const ref = (v: number): NodeRef => nodeRef(lookup, cg.ids[v] as string);
   const plan: ScopePlan = {
-    cost: result.cost, exact: result.exact, items: result.items.map((x) => planItem(loaded.graph, cg, x)),
+    cost: result.cost, exact: result.exact, items: result.items.map((x) => planItem(lookup, cg, x)),
     exposed: result.exposed.map(ref), targets: result.targets.map(ref), network: result.network,
   };
   return {
     at: at.toISOString(), selector, ...o, matched: ids.length,
-    nodes: sources.map((s) => scopeNode(loaded.graph, cg, s, o)), plan,
-    residual: residualOf(loaded.graph, cg, result.items, [...sources, ...result.exposed], o.maxTier),
+    nodes: sources.map((s) => scopeNode(lookup, cg, s, o)), plan,
+    residual: residualOf(loaded.graph, lookup, cg, result.items, [...sources, ...result.exposed], o.maxTier),
   };
 }
 
-function planItem(graph: PathwardenGraph, cg: CompactGraph, x: RevocationItem): ScopePlanItem {
-  const ref = (v: number): NodeRef => nodeRef(graph, cg.ids[v] as string);
+function planItem(lookup: GraphLookup, cg: CompactGraph, x: RevocationItem): ScopePlanItem {
+  const ref = (v: number): NodeRef => nodeRef(lookup, cg.ids[v] as string);
   const base = { type: x.type, cost: x.cost, relying: x.relying.map(ref), cuts: x.cuts.map(ref) };
   const n = x.relying.length;
   const others = n === 0 ? 'nobody outside the compromise relies on it' : `${n} principal${n === 1 ? '' : 's'} outside the compromise rel${n === 1 ? 'ies' : 'y'} on it`;
@@ -181,18 +183,18 @@ function planItem(graph: PathwardenGraph, cg: CompactGraph, x: RevocationItem): 
       why: `exposed: the compromise can read or use it, so its value may be copied; ${CREDENTIAL_REVOKE_COSTS.base} + ${n} (${others})`,
     };
   }
-  const edge = edgeRef(graph, cg.edgeKeys[x.slot] as string);
+  const edge = lookup.slot(x.slot);
   const spec = EDGE_CUT_COSTS[edge.kind];
-  const draw = `${nodeRef(graph, edge.from).label} -[${edge.kind}${edge.qualifier ? ` ${edge.qualifier}` : ''}]-> ${nodeRef(graph, edge.to).label}`;
+  const draw = `${nodeRef(lookup, edge.from).label} -[${edge.kind}${edge.qualifier ? ` ${edge.qualifier}` : ''}]-> ${nodeRef(lookup, edge.to).label}`;
   const sharing = spec.perRelying ? ` + ${n} (${others})` : '';
   return { ...base, edge, action: `${spec.action}: ${draw}`, why: `a ${edge.kind} cut costs ${String(spec.base)}${sharing}` };
 }
 
 /** Applies the plan to a copy of the graph (credentials revoked, edges dropped) and recomputes reach of every root. */
-function residualOf(graph: PathwardenGraph, cg: CompactGraph, items: readonly RevocationItem[], roots: readonly number[], maxTier: number): ScopeResidual {
+function residualOf(graph: PathwardenGraph, lookup: GraphLookup, cg: CompactGraph, items: readonly RevocationItem[], roots: readonly number[], maxTier: number): ScopeResidual {
   const copy = graph.copy();
   for (const x of items) {
-    if (x.type === 'edge') copy.dropEdge(cg.edgeKeys[x.slot] as string);
+    if (x.type === 'edge') copy.dropEdge(cg.edgeKey(x.slot));
     else {
       const id = cg.ids[x.node] as string;
       const attrs = copy.getNodeAttributes(id);
@@ -208,7 +210,7 @@ function residualOf(graph: PathwardenGraph, cg: CompactGraph, items: readonly Re
     for (const caps of groupCapabilities(r.capabilities)) {
       const first = caps[0] as Capability;
       const entry = {
-        from: nodeRef(graph, id), effect: first.effect, target: nodeRef(graph, after.ids[first.target] as string),
+        from: nodeRef(lookup, id), effect: first.effect, target: nodeRef(lookup, after.ids[first.target] as string),
         tier: tierOf(after, first.target), actions: byStrength(caps.map((c) => c.action)),
       };
       (caps.some((c) => atThreshold(after, c, maxTier)) ? hit : rest).push(entry);

@@ -1,12 +1,13 @@
 // Reading an inventory for a command: checks the directory, loads it with progress on a terminal, prints the
 // input diagnostics to stderr, and applies --strict. Every command that reads an inventory goes through here.
 import { stat } from 'node:fs/promises';
-import { countDiagnostics, loadGraph, type LoadedGraph } from '../analysis/load.js';
+import type { CompiledInput } from '../analysis/analyze.js';
+import { countDiagnostics, loadCompact, loadGraph, type LoadedGraph } from '../analysis/load.js';
 import { CSV_FILES } from '../../ingest/csv-inventory/files.js';
 import { InputError, NotFoundError } from '../model/index.js';
 import type { InputFlags } from './options.js';
 import { printDiagnostics } from './output.js';
-import { withProgress } from './progress.js';
+import { createCountProgress, withProgress } from './progress.js';
 
 async function assertDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
@@ -21,6 +22,34 @@ export async function loadInput(dir: string, flags: InputFlags): Promise<LoadedG
     progress.stage('load');
     return loadGraph(dir);
   });
+  return checkInput(dir, loaded, flags);
+}
+
+/** Loads `dir` straight into compact form evaluated at `at` (analyze), with the checks of loadInput. */
+export async function loadCompactInput(dir: string, at: Date, flags: InputFlags): Promise<CompiledInput> {
+  await assertDirectory(dir);
+  const progress = createCountProgress('rows loaded', { quiet: flags.quiet });
+  try {
+    return checkInput(dir, await loadCompact(dir, { at, onRow: throttled((n) => progress.update(n, n)) }), flags);
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Calls `fn` at most every 50 ms (a progress callback on every row would cost more than the row). */
+function throttled(fn: (n: number) => void): (n: number) => void {
+  let last = 0;
+  return (n) => {
+    if ((n & 1023) !== 0) return;
+    const now = Date.now();
+    if (now - last < 50) return;
+    last = now;
+    fn(n);
+  };
+}
+
+/** Prints the input diagnostics; an empty inventory, or rejected rows under --strict, are fatal. */
+function checkInput<T extends { readonly files: readonly unknown[]; readonly diagnostics: LoadedGraph['diagnostics'] }>(dir: string, loaded: T, flags: InputFlags): T {
   // NOTE: --strict shows the diagnostics even with --quiet: they are the reason for the exit status.
   printDiagnostics(loaded.diagnostics, { quiet: flags.quiet && !flags.strict, verbose: flags.verbose, strict: flags.strict });
   if (loaded.files.length === 0) {

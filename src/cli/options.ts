@@ -1,7 +1,7 @@
 // Option declarations and parsers shared by several commands, declared once (commander Option objects), grouped
 // in help by what they act on (input, analysis, output).
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_CAP, DEFAULT_MAX_DEPTH, DEFAULT_MAX_TIER } from '../analysis/analyze.js';
+import { DEFAULT_CAP, DEFAULT_MAX_DEPTH, DEFAULT_MAX_TIER, DEFAULT_DETAIL } from '../analysis/analyze.js';
 import { DEFAULT_PATHS_SHOWN, SEVERITIES, type Severity } from '../findings/index.js';
 import { FORMATS, type FormatId } from '../report/index.js';
 import { DEFAULT_BATCH_SIZE } from '../store/write.js';
@@ -38,6 +38,7 @@ export const atOption = () => new Option('--at <time>', 'analysis time: credenti
 export const maxDepthOption = () => new Option('--max-depth <n>', 'longest path enumerated, in edges').argParser(positiveInt('--max-depth', 32)).default(DEFAULT_MAX_DEPTH).helpGroup(ANALYSIS);
 export const capOption = () => new Option('--cap <n>', 'most paths enumerated per finding or pair (reported when hit)').argParser(positiveInt('--cap', 100_000)).default(DEFAULT_CAP).helpGroup(ANALYSIS);
 export const pathsOption = () => new Option('--paths <n>', 'ranked paths kept per finding (every path within --max-depth/--cap is still counted)').argParser(positiveInt('--paths', 100_000)).default(DEFAULT_PATHS_SHOWN).helpGroup(ANALYSIS);
+export const detailOption = () => new Option('--detail <n>', 'best findings that get every path enumerated and ranked; the rest show their shortest paths').argParser(positiveInt('--detail', 100_000_000)).default(DEFAULT_DETAIL).helpGroup(ANALYSIS);
 export const tierOption = () => new Option('--tier <n>', 'report sensitive reach to resources of this tier or more sensitive (0 = crown jewel)').argParser(parseTier).default(DEFAULT_MAX_TIER).helpGroup(ANALYSIS);
 export const failOnOption = () => new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity remains').choices([...SEVERITIES, 'none']).default('none').helpGroup(ANALYSIS);
 export const fromOption = () => new Option('--from <selector>', 'where paths start (see Selectors below)').makeOptionMandatory().helpGroup(ANALYSIS);

@@ -1,5 +1,7 @@
 // Writing reports and diagnostics: the only place that writes to stdout/stderr besides main.ts.
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import pc from 'picocolors';
 import { countDiagnostics } from '../analysis/load.js';
 import { ConfigError, formatLocation, type Diagnostic } from '../model/index.js';
@@ -15,16 +17,39 @@ export function renderOptions(limit: number, toFile: boolean, includeGraph = fal
   return { limit, color, version: VERSION, ...(includeGraph ? { includeGraph } : {}) };
 }
 
-/** Writes a rendered report to the file or stdout. */
-export async function emit(text: string, output: string | undefined): Promise<void> {
+function cannotWrite(output: string, cause: unknown): ConfigError {
+  return new ConfigError(`cannot write --output "${output}" (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+}
+
+/** Writes chunks to a stream, waiting whenever it asks to (a big report never piles up in memory). */
+async function writeChunks(stream: NodeJS.WritableStream | WriteStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+}
+
+/** Writes a rendered report (one string, or its chunks) to the file or stdout. */
+export async function emit(text: string | Iterable<string>, output: string | undefined): Promise<void> {
   if (!output) {
-    process.stdout.write(text);
+    if (typeof text === 'string') process.stdout.write(text);
+    else await writeChunks(process.stdout, text);
     return;
   }
   try {
-    await writeFile(output, text, 'utf8');
+    if (typeof text === 'string') {
+      await writeFile(output, text, 'utf8');
+      return;
+    }
+    const file = createWriteStream(output, 'utf8');
+    const failed = once(file, 'error').then(([cause]) => { throw cannotWrite(output, cause); });
+    await Promise.race([failed, (async () => {
+      await writeChunks(file, text);
+      file.end();
+      await once(file, 'finish');
+    })()]);
   } catch (cause) {
-    throw new ConfigError(`cannot write --output "${output}" (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+    if (cause instanceof ConfigError) throw cause;
+    throw cannotWrite(output, cause);
   }
 }
 

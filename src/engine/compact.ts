@@ -38,8 +38,8 @@ export interface CompactGraph {
   readonly scopeNames: readonly string[];
   /** Interned DELEGATED scope lists, each sorted and without duplicates. */
   readonly scopeSets: readonly (readonly string[])[];
-  /** Per slot: the graphology edge key, to map back to the EdgeRecord. */
-  readonly edgeKeys: readonly string[];
+  /** The edge key (model/keys.ts `edgeKey`) of a slot, to map back to its EdgeRecord. */
+  edgeKey(slot: number): string;
 }
 
 /** Options of toCompact. */
@@ -176,7 +176,7 @@ function packEdges(edges: readonly RawEdge[], order: number): PackedEdges {
   }
   for (let i = 0; i < order; i++) starts[i + 1] = (starts[i + 1] as number) + (starts[i] as number);
   return {
-    size, starts, targets, edgeKind, edgeAction, edgeScope, edgeScopeSet, edgeKeys,
+    size, starts, targets, edgeKind, edgeAction, edgeScope, edgeScopeSet, edgeKey: (slot) => edgeKeys[slot] as string,
     scopeNames: interner.names, scopeSets: interner.sets,
   };
 }

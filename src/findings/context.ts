@@ -2,7 +2,7 @@
 // memoised blast radius per source. Also the one place that ranks a set of paths.
 import { createHash } from 'node:crypto';
 import { blastRadius, type CompactGraph, type EnginePath, type PathsResult, type ReachResult } from '../engine/index.js';
-import type { PathwardenGraph } from '../graph/types.js';
+import type { GraphLookup } from '../graph/lookup.js';
 import { pathRefs } from './refs.js';
 import { credentialRisks, exploitabilityOf, pathScore, principalWeight, rankPath } from './rank.js';
 import { IS_CREDENTIAL } from '../engine/kinds.js';
@@ -10,7 +10,7 @@ import { edgeSpec } from '../model/index.js';
 import type { EdgeRef, PathSet, RankedPath } from './types.js';
 
 export interface FindingContext {
-  readonly graph: PathwardenGraph;
+  readonly lookup: GraphLookup;
   readonly cg: CompactGraph;
   /** Analysis time, epoch ms. */
   readonly at: number;
@@ -27,18 +27,18 @@ export const DEFAULT_PATHS_SHOWN = 10;
 
 /** A finding context with a memoised blast radius (reusing `reached` results and `known` scores where given). */
 export function findingContext(
-  graph: PathwardenGraph, cg: CompactGraph, reached?: ReadonlyMap<number, ReachResult>, known?: ReadonlyMap<number, number>,
+  lookup: GraphLookup, cg: CompactGraph, reached?: ReadonlyMap<number, ReachResult>, known?: ReadonlyMap<number, number>,
   pathsShown = DEFAULT_PATHS_SHOWN,
 ): FindingContext {
   const memo = new Map<number, number>(known);
   const risk = new Map<number, number>();
   return {
-    graph, cg, at: cg.at, pathsShown,
+    lookup, cg, at: cg.at, pathsShown,
     exploitability(entry) {
       if (entry < 0) return 1;
       let v = risk.get(entry);
       if (v === undefined) {
-        v = exploitabilityOf(credentialRisks(graph, cg.ids[entry] as string, cg.at));
+        v = exploitabilityOf(credentialRisks(lookup, cg.ids[entry] as string, cg.at));
         risk.set(entry, v);
       }
       return v;
@@ -64,8 +64,8 @@ export function findingId(rule: string, source: string, target: string): string 
 export function rankEnginePath(
   ctx: FindingContext, source: number, path: EnginePath, targetWeight: number, targetDetail: string,
 ): RankedPath {
-  const { nodes, edges } = pathRefs(ctx.graph, ctx.cg, path);
-  return { nodes, edges, rank: rankPath(ctx.graph, nodes, edges.length, ctx.blast(source), targetWeight, targetDetail, ctx.at) };
+  const { nodes, edges } = pathRefs(ctx.lookup, ctx.cg, path);
+  return { nodes, edges, rank: rankPath(ctx.lookup, nodes, edges.length, ctx.blast(source), targetWeight, targetDetail, ctx.at) };
 }
 
 /** The first credential on an engine path (its source included), or -1. */
@@ -82,7 +82,7 @@ export function makePathSet(
   shortest: EnginePath, all: PathsResult, targetWeight: number, targetDetail: string,
 ): PathSet {
   const blast = ctx.blast(source);
-  const principal = principalWeight(ctx.graph.getNodeAttribute(ctx.cg.ids[source] as string, 'kind'));
+  const principal = principalWeight(ctx.lookup.node(ctx.cg.ids[source] as string).kind);
   const scores = all.paths.map((p) => pathScore(blast, principal, ctx.exploitability(entryOf(ctx.cg, p)), targetWeight, p.edges.length));
   const order = scores.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number)
     || (all.paths[a] as EnginePath).edges.length - (all.paths[b] as EnginePath).edges.length || a - b);

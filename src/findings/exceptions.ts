@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { matchesSelector, parseSelector, type Selector } from '../graph/select.js';
-import type { PathwardenGraph } from '../graph/types.js';
+import type { GraphLookup } from '../graph/lookup.js';
 import { InputError, PathwardenError } from '../model/index.js';
 import type { Finding } from './types.js';
 
@@ -85,27 +85,58 @@ function compile(e: AcceptedException): { source: Selector; target: Selector } {
   }
 }
 
-/** Splits findings into active and suppressed; reports expired and unmatched exceptions. */
-export function applyExceptions(
-  graph: PathwardenGraph, findings: readonly Finding[], exceptions: readonly AcceptedException[], at: number,
-): AppliedExceptions {
+/** What an exception matches a finding by. */
+export interface FindingKey {
+  readonly id: string;
+  readonly rule: string;
+  readonly source: string;
+  readonly target: string;
+}
+
+/** Which exception suppresses which finding (first listed wins), and each exception's outcome. */
+export function matchExceptions(
+  lookup: GraphLookup, findings: readonly FindingKey[], exceptions: readonly AcceptedException[], at: number,
+): { suppressedBy: Map<string, AcceptedException>; outcomes: ExceptionOutcome[] } {
   const suppressedBy = new Map<string, AcceptedException>();
   const outcomes: ExceptionOutcome[] = [];
   for (const e of exceptions) {
     const sel = compile(e);
+    const memo = new Map<string, boolean>();
+    const matches = (selector: Selector, id: string, side: string): boolean => {
+      const key = `${side}\u0000${id}`;
+      let m = memo.get(key);
+      if (m === undefined) {
+        m = matchesSelector(selector, id, lookup.node(id));
+        memo.set(key, m);
+      }
+      return m;
+    };
     const matched = findings.filter((f) => (e.rule === undefined || e.rule === f.rule)
-      && matchesSelector(sel.source, f.source.id, graph.getNodeAttributes(f.source.id))
-      && matchesSelector(sel.target, f.target.id, graph.getNodeAttributes(f.target.id)));
+      && matches(sel.source, f.source, 's') && matches(sel.target, f.target, 't'));
     const expired = e.expires !== undefined && Date.parse(e.expires) <= at;
     outcomes.push({ exception: e, findings: matched.map((f) => f.id), status: expired ? 'expired' : matched.length ? 'active' : 'unmatched' });
     if (!expired) for (const f of matched) if (!suppressedBy.has(f.id)) suppressedBy.set(f.id, e);
   }
+  return { suppressedBy, outcomes };
+}
+
+/** A finding marked as suppressed by `e`. */
+export function suppress(f: Finding, e: AcceptedException): Finding {
+  return { ...f, suppressed: { reason: e.reason, owner: e.owner, file: e.file, line: e.line, ...(e.expires ? { expires: e.expires } : {}) } };
+}
+
+/** Splits findings into active and suppressed; reports expired and unmatched exceptions. */
+export function applyExceptions(
+  lookup: GraphLookup, findings: readonly Finding[], exceptions: readonly AcceptedException[], at: number,
+): AppliedExceptions {
+  const keys = findings.map((f) => ({ id: f.id, rule: f.rule, source: f.source.id, target: f.target.id }));
+  const { suppressedBy, outcomes } = matchExceptions(lookup, keys, exceptions, at);
   const active: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const f of findings) {
     const e = suppressedBy.get(f.id);
     if (!e) active.push(f);
-    else suppressed.push({ ...f, suppressed: { reason: e.reason, owner: e.owner, file: e.file, line: e.line, ...(e.expires ? { expires: e.expires } : {}) } });
+    else suppressed.push(suppress(f, e));
   }
   return { findings: active, suppressed, outcomes };
 }

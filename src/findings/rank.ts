@@ -1,7 +1,7 @@
 // Path rank: 10 × blast factor of the source × principal factor × exploitability of the path's entry credential
 // × the target's weight × a length factor. Every factor is recorded so each ranked path can explain its score
 // (docs/scoring.md).
-import type { PathwardenGraph } from '../graph/types.js';
+import type { GraphLookup } from '../graph/lookup.js';
 import { nodeSpec, type NodeKind, type NodeRecord } from '../model/index.js';
 import type { NodeRef, PathRank, RankFactor } from './types.js';
 
@@ -51,8 +51,8 @@ function daysBetween(a: number, b: number): number {
 }
 
 /** Risk factors of one credential at time `at`. Pure; used by ranking and by scope reports. */
-export function credentialRisks(graph: PathwardenGraph, id: string, at: number): RankFactor[] {
-  const node = graph.getNodeAttributes(id);
+export function credentialRisks(lookup: GraphLookup, id: string, at: number): RankFactor[] {
+  const node = lookup.node(id);
   const factors: RankFactor[] = [];
   const add = (name: CredentialRisk, detail: string): void => {
     factors.push({ name, detail, weight: EXPLOITABILITY_WEIGHTS[name] });
@@ -72,16 +72,11 @@ export function credentialRisks(graph: PathwardenGraph, id: string, at: number):
   }
   if (used === undefined) add('unused', 'no recorded use (nobody would notice it being used or revoked)');
   else if (daysBetween(used, at) > STALE_AFTER_DAYS) add('unused', `last used ${daysBetween(used, at)} days ago`);
-  const holders = new Set<string>();
-  const envs = new Set<string>();
-  graph.forEachInEdge(id, (_key, edge, holder, _target, holderAttrs) => {
-    if (edge.kind !== 'HAS_CREDENTIAL') return;
-    holders.add(holder);
-    if (holderAttrs.environment) envs.add(holderAttrs.environment);
-  });
+  const { holders, environments } = lookup.credentialHolders(id);
+  const envs = new Set<string>(environments);
   if (node.environment) envs.add(node.environment);
   if (envs.size > 1) add('shared_across_environments', `held in ${[...envs].sort().join(', ')}`);
-  if (holders.size > 2) add('shared_by_many_holders', `held by ${holders.size} identities or systems`);
+  if (holders > 2) add('shared_by_many_holders', `held by ${holders} identities or systems`);
   return factors;
 }
 
@@ -112,7 +107,7 @@ export function pathScore(blastRadius: number, principal: number, exploitability
 
 /** Ranks one path. `targetWeight` comes from the rule (tier and action of what the path reaches). */
 export function rankPath(
-  graph: PathwardenGraph, nodes: readonly NodeRef[], edgeCount: number, blastRadius: number,
+  lookup: GraphLookup, nodes: readonly NodeRef[], edgeCount: number, blastRadius: number,
   targetWeight: number, targetDetail: string, at: number,
 ): PathRank {
   const entry = entryCredential(nodes);
@@ -124,7 +119,7 @@ export function rankPath(
     { name: 'principal', detail: `${source.kind} source`, weight: principal },
     { name: 'target', detail: targetDetail, weight: targetWeight },
   ];
-  const risks = entry ? credentialRisks(graph, entry.id, at) : [];
+  const risks = entry ? credentialRisks(lookup, entry.id, at) : [];
   if (entry) for (const f of risks) factors.push({ ...f, detail: `${entry.label} ${f.detail}` });
   else factors.push({ name: 'no_credential', detail: 'no bearer credential on the path (interactive or federated sign-in)', weight: 0 });
   const exploitability = exploitabilityOf(risks);

@@ -1,8 +1,10 @@
 // Maps engine results (node indices, CSR slots) back to ids and records: the boundary of the typed-array world.
 import type { CompactGraph, EnginePath } from '../engine/index.js';
-import type { PathwardenGraph } from '../graph/types.js';
-import { nodeSpec, type EdgeRecord, type NodeRecord } from '../model/index.js';
+import type { GraphLookup } from '../graph/lookup.js';
+import { nodeSpec, type NodeRecord } from '../model/index.js';
 import type { EdgeRef, NodeRef } from './types.js';
+
+export { edgeQualifier } from '../graph/lookup.js';
 
 /** `prefix:name` of a node record, as drawn in paths. */
 export function nodeLabel(node: NodeRecord): string {
@@ -10,38 +12,16 @@ export function nodeLabel(node: NodeRecord): string {
 }
 
 /** A node reference from a graph node id. */
-export function nodeRef(graph: PathwardenGraph, id: string): NodeRef {
-  const n = graph.getNodeAttributes(id);
+export function nodeRef(lookup: GraphLookup, id: string): NodeRef {
+  const n = lookup.node(id);
   return { id, kind: n.kind, name: n.name, label: nodeLabel(n) };
 }
 
-/** action / environment / scopes of an edge, for display. */
-export function edgeQualifier(edge: EdgeRecord): string | undefined {
-  const p = edge.properties;
-  if (typeof p['action'] === 'string') return p['action'];
-  if (typeof p['environment'] === 'string') return p['environment'];
-  const scopes = p['scopes'];
-  if (Array.isArray(scopes) && scopes.length > 0) return `scopes=${scopes.join(' ')}`;
-  return undefined;
-}
-
-/** An edge reference from a graph edge key. */
-export function edgeRef(graph: PathwardenGraph, key: string): EdgeRef {
-  const e = graph.getEdgeAttributes(key);
-  const qualifier = edgeQualifier(e);
+/** Node and edge references of an engine path (`lookup` was made for `cg`). */
+export function pathRefs(lookup: GraphLookup, cg: CompactGraph, path: EnginePath): { nodes: NodeRef[]; edges: EdgeRef[] } {
   return {
-    kind: e.kind, from: e.from, to: e.to,
-    ...(qualifier !== undefined ? { qualifier } : {}),
-    ...(e.provenance.file !== undefined ? { file: e.provenance.file } : {}),
-    ...(e.provenance.line !== undefined ? { line: e.provenance.line } : {}),
-  };
-}
-
-/** Node and edge references of an engine path. */
-export function pathRefs(graph: PathwardenGraph, cg: CompactGraph, path: EnginePath): { nodes: NodeRef[]; edges: EdgeRef[] } {
-  return {
-    nodes: path.nodes.map((n) => nodeRef(graph, cg.ids[n] as string)),
-    edges: path.edges.map((slot) => edgeRef(graph, cg.edgeKeys[slot] as string)),
+    nodes: path.nodes.map((n) => nodeRef(lookup, cg.ids[n] as string)),
+    edges: path.edges.map((slot) => lookup.slot(slot)),
   };
 }
 

@@ -1,5 +1,6 @@
 // Finding shapes: what the engine's typed-array results become once mapped back to ids, ranked and explained.
-import type { EdgeKind, NodeKind } from '../model/index.js';
+import type { EdgeView } from '../graph/lookup.js';
+import type { NodeKind } from '../model/index.js';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -19,15 +20,7 @@ export interface NodeRef {
 }
 
 /** An edge as shown in a finding, with where it came from. */
-export interface EdgeRef {
-  readonly kind: EdgeKind;
-  readonly from: string;
-  readonly to: string;
-  /** action, environment or scopes, when the edge has them. */
-  readonly qualifier?: string;
-  readonly file?: string;
-  readonly line?: number;
-}
+export type EdgeRef = EdgeView;
 
 /** One factor of a path's rank ("why this rank"). */
 export interface RankFactor {
@@ -66,8 +59,13 @@ export interface PathSet {
   readonly paths: readonly RankedPath[];
   /** Every path enumerated within --max-depth and --cap (paths holds the best of them). */
   readonly total: number;
-  /** True when enumeration stopped at --cap. */
+  /** True when enumeration stopped at --cap (or, with `enumerated: false`, was not run). */
   readonly truncated: boolean;
+  /**
+   * Absent when every path within --max-depth and --cap was enumerated and ranked; false when only the shortest
+   * path was drawn (large estates: findings ranked below --detail, docs/scoring.md).
+   */
+  readonly enumerated?: false;
 }
 
 export interface FrameworkRef {

@@ -1,14 +1,8 @@
 // JSON reporter: the complete result, deterministic (sorted, stable ids), for files and other tools.
+import { activeCount, type AnalysisResult } from '../analysis/analyze.js';
 import { countDiagnostics } from '../analysis/load.js';
-import { RULES, SEVERITIES, type Finding } from '../findings/index.js';
 import { toJsonGraph } from '../graph/export.js';
-import type { Reporter } from './types.js';
-
-function countBy(findings: readonly Finding[], key: (f: Finding) => string, keys: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
-  for (const f of findings) out[key(f)] = (out[key(f)] ?? 0) + 1;
-  return out;
-}
+import type { RenderOptions, Reporter } from './types.js';
 
 /** Non-zero blast radius per principal, keys sorted (deterministic output). */
 function blastObject(blast: ReadonlyMap<string, number>): Record<string, number> {
@@ -21,29 +15,55 @@ function findingsIndent(findings: number): number | undefined {
   return findings > COMPACT_ABOVE ? undefined : 2;
 }
 
+/** The analysis document with `findings` left as a placeholder, and the placeholder's text. */
+const FINDINGS_SLOT = '"__pathwarden_findings__"';
+
+function document(r: AnalysisResult, o: RenderOptions, findings: unknown): Record<string, unknown> {
+  return {
+    tool: { name: 'pathwarden', version: o.version },
+    at: r.at,
+    input: { dir: r.dir, files: r.files, exceptionsFile: r.exceptionsFile ?? null },
+    graph: { nodes: r.lookup.nodeCount, edges: r.lookup.edgeCount, compiledEdges: r.cg.size },
+    options: r.options,
+    summary: {
+      findings: activeCount(r), suppressed: r.suppressed.length,
+      bySeverity: r.bySeverity,
+      byRule: r.byRule,
+      diagnostics: countDiagnostics(r.diagnostics),
+    },
+    findings,
+    suppressed: r.suppressed,
+    exceptions: r.exceptions,
+    rollups: { bySource: r.bySource, byTarget: r.byTarget },
+    blastRadius: blastObject(r.blast),
+    diagnostics: r.diagnostics,
+    ...(o.includeGraph && r.graph ? { graphDocument: toJsonGraph(r.graph) } : {}),
+  };
+}
+
+/** The document in chunks, findings one at a time (drawn from `rest` as they are written): memory stays flat. */
+function* streamed(r: AnalysisResult, o: RenderOptions): Iterable<string> {
+  const text = JSON.stringify(document(r, o, JSON.parse(FINDINGS_SLOT)));
+  const at = text.indexOf(FINDINGS_SLOT);
+  yield `${text.slice(0, at)}[`;
+  let first = true;
+  const batch: string[] = [];
+  for (const list of [r.findings, r.rest]) {
+    for (const f of list) {
+      batch.push(`${first ? '' : ','}${JSON.stringify(f)}`);
+      first = false;
+      if (batch.length >= 256) yield batch.splice(0).join('');
+    }
+  }
+  if (batch.length) yield batch.join('');
+  yield `]${text.slice(at + FINDINGS_SLOT.length)}\n`;
+}
+
 export const json: Reporter = {
   summary: 'complete machine-readable result',
   analysis(r, o) {
-    return `${JSON.stringify({
-      tool: { name: 'pathwarden', version: o.version },
-      at: r.at,
-      input: { dir: r.dir, files: r.files, exceptionsFile: r.exceptionsFile ?? null },
-      graph: { nodes: r.graph.order, edges: r.graph.size, compiledEdges: r.cg.size },
-      options: r.options,
-      summary: {
-        findings: r.findings.length, suppressed: r.suppressed.length,
-        bySeverity: countBy(r.findings, (f) => f.severity, [...SEVERITIES].reverse()),
-        byRule: countBy(r.findings, (f) => f.rule, RULES.map((x) => x.id)),
-        diagnostics: countDiagnostics(r.diagnostics),
-      },
-      findings: r.findings,
-      suppressed: r.suppressed,
-      exceptions: r.exceptions,
-      rollups: { bySource: r.bySource, byTarget: r.byTarget },
-      blastRadius: blastObject(r.blast),
-      diagnostics: r.diagnostics,
-      ...(o.includeGraph ? { graphDocument: toJsonGraph(r.graph) } : {}),
-    }, null, findingsIndent(r.findings.length))}\n`;
+    if (r.rest.count > 0) return streamed(r, o);
+    return `${JSON.stringify(document(r, o, r.findings), null, findingsIndent(r.findings.length))}\n`;
   },
   paths(p) {
     return `${JSON.stringify(p, null, 2)}\n`;

@@ -1,5 +1,5 @@
 // Markdown reporter: for tickets, PRs and wikis; every finding with its paths, rank explanation and fixes.
-import type { AnalysisResult } from '../analysis/analyze.js';
+import { activeCount, topFindings, type AnalysisResult } from '../analysis/analyze.js';
 import type { BlastReport } from '../analysis/blast.js';
 import type { PathsReport } from '../analysis/paths.js';
 import type { Finding } from '../findings/index.js';
@@ -29,14 +29,14 @@ function findingSection(f: Finding, i: number): string {
 
 function analysis(r: AnalysisResult, o: RenderOptions): string {
   const out = [`# pathwarden report`, '', `Input \`${r.dir}\`, analysed at ${r.at} (pathwarden ${o.version}).`, '',
-    `${r.graph.order} nodes, ${r.graph.size} edges. **${r.findings.length} findings** (${severityCounts(r.findings)}); ${r.suppressed.length} suppressed by exceptions.`, ''];
-  const top = r.findings.slice(0, o.limit);
+    `${r.lookup.nodeCount} nodes, ${r.lookup.edgeCount} edges. **${activeCount(r)} findings** (${severityCounts(r.bySeverity)}); ${r.suppressed.length} suppressed by exceptions.`, ''];
+  const top = topFindings(r, o.limit);
   if (top.length) {
     out.push('| # | severity | score | rule | source | target |', '|---|---|---|---|---|---|');
     top.forEach((f, i) => out.push(`| ${i + 1} | ${f.severity} | ${f.score} | ${f.rule} | ${cell(f.source.label)} | ${cell(f.target.label)} |`));
     out.push('', '## Findings', '');
     top.forEach((f, i) => out.push(findingSection(f, i), ''));
-    if (r.findings.length > top.length) out.push(`_${r.findings.length - top.length} more findings not shown (use --limit or --format json)._`, '');
+    if (activeCount(r) > top.length) out.push(`_${activeCount(r) - top.length} more findings not shown (use --limit or --format json)._`, '');
   }
   const expired = r.exceptions.filter((e) => e.status === 'expired');
   if (r.exceptions.length) {

@@ -1,7 +1,7 @@
 // Terminal reporter: a ranked table of findings, then each top finding with its paths drawn and its rank explained.
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import type { AnalysisResult } from '../analysis/analyze.js';
+import { activeCount, topFindings, type AnalysisResult } from '../analysis/analyze.js';
 import type { BlastReport } from '../analysis/blast.js';
 import type { PathsReport } from '../analysis/paths.js';
 import { RULES, type Finding, type Severity } from '../findings/index.js';
@@ -40,14 +40,15 @@ function analysis(r: AnalysisResult, o: RenderOptions): string {
   const c = pc.createColors(o.color);
   const out: string[] = [];
   out.push(c.bold(`pathwarden ${o.version} — ${r.dir} at ${r.at}`));
-  out.push(`${r.graph.order} nodes, ${r.graph.size} edges; ${r.findings.length} findings (${severityCounts(r.findings)})`
+  const total = activeCount(r);
+  out.push(`${r.lookup.nodeCount} nodes, ${r.lookup.edgeCount} edges; ${total} findings (${severityCounts(r.bySeverity)})`
     + `${r.suppressed.length ? `, ${r.suppressed.length} suppressed by exceptions` : ''}`);
-  if (r.findings.length === 0) return `${out.join('\n')}\nNo separation-of-duties breaks or sensitive reach at tier <= ${r.options.maxTier}.\n`;
-  const top = r.findings.slice(0, o.limit);
+  if (total === 0) return `${out.join('\n')}\nNo separation-of-duties breaks or sensitive reach at tier <= ${r.options.maxTier}.\n`;
+  const top = topFindings(r, o.limit);
   const table = new Table({ head: ['#', 'severity', 'score', 'rule', 'source', 'target'], style: { head: o.color ? ['bold'] : [], border: o.color ? ['grey'] : [] } });
   top.forEach((f, i) => table.push([String(i + 1), paint(c, f.severity), String(f.score), f.rule, f.source.label, f.target.label]));
   out.push(table.toString(), '');
-  if (r.findings.length > top.length) out.push(c.dim(`… ${r.findings.length - top.length} more findings: --limit ${r.findings.length} or --format json`), '');
+  if (total > top.length) out.push(c.dim(`… ${total - top.length} more findings: --limit ${total} or --format json`), '');
   // NOTE: paths are shown per rule, so the top separation-of-duties breaks are visible even when sensitive
   // reach dominates the overall ranking (and vice versa).
   const rank = new Map(r.findings.map((f, i) => [f.id, i]));
@@ -55,7 +56,7 @@ function analysis(r: AnalysisResult, o: RenderOptions): string {
     const ofRule = r.findings.filter((f) => f.rule === rule.id);
     if (ofRule.length === 0) continue;
     const shown = ofRule.slice(0, Math.min(o.limit, DETAILS_PER_RULE));
-    out.push(c.bold(`${rule.title} (${ofRule.length}): top ${shown.length}`), '');
+    out.push(c.bold(`${rule.title} (${r.byRule[rule.id] ?? ofRule.length}): top ${shown.length}`), '');
     for (const f of shown) out.push(findingBlock(f, rank.get(f.id) ?? 0, c), '');
   }
   const expired = r.exceptions.filter((e) => e.status === 'expired');

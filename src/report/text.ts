@@ -32,9 +32,7 @@ export function pathCount(set: PathSet): string {
 }
 
 /** Counts per severity, most severe first, zeros left out: `2 critical, 5 high`. */
-export function severityCounts(findings: readonly Finding[]): string {
-  const counts = new Map<Severity, number>();
-  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-  const parts = [...SEVERITIES].reverse().filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`);
+export function severityCounts(counts: Readonly<Record<Severity, number>>): string {
+  const parts = [...SEVERITIES].reverse().filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
   return parts.length ? parts.join(', ') : 'none';
 }

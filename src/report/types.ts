@@ -15,7 +15,8 @@ export interface RenderOptions {
 /** A report format: one function per view. */
 export interface Reporter {
   readonly summary: string;
-  analysis(result: AnalysisResult, options: RenderOptions): string;
+  /** The report, or its chunks in order when it is too big to build as one string (json of a large estate). */
+  analysis(result: AnalysisResult, options: RenderOptions): string | Iterable<string>;
   paths(report: PathsReport, options: RenderOptions): string;
   blast(report: BlastReport, options: RenderOptions): string;
 }

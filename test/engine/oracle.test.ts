@@ -8,7 +8,7 @@ import { oracleActive, oracleEndings, type OracleEnding } from './oracle.js';
 const AT = new Date('2026-11-25T00:00:00Z');
 const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
 
-const keysOf = (cg: CompactGraph, p: EnginePath): string => p.edges.map((s) => cg.edgeKeys[s]).join(' ');
+const keysOf = (cg: CompactGraph, p: EnginePath): string => p.edges.map((s) => cg.edgeKey(s)).join(' ');
 const capKey = (target: string, effect: string, action: string): string => `${effect} ${target} ${action}`;
 
 describe.each(SEEDS)('random graph seed %i', (seed) => {

@@ -71,10 +71,10 @@ function cutOptions(graph: PathwardenGraph, plan: RevocationPlanResult, cg: Comp
     options.push({ node: id, cost: CREDENTIAL_REVOKE_COSTS.base + CREDENTIAL_REVOKE_COSTS.perRelying * relying(graph, steps, compromised, leaked, id) });
   }
   for (let slot = 0; slot < cg.size; slot++) {
-    const edge = graph.getEdgeAttributes(cg.edgeKeys[slot] as string);
+    const edge = graph.getEdgeAttributes(cg.edgeKey(slot));
     const spec = EDGE_CUT_COSTS[edge.kind];
     if (spec.base === null || !compromised.has(edge.from)) continue;
-    options.push({ edge: cg.edgeKeys[slot] as string, cost: spec.base + spec.perRelying * relying(graph, steps, compromised, leaked, edge.from) });
+    options.push({ edge: cg.edgeKey(slot), cost: spec.base + spec.perRelying * relying(graph, steps, compromised, leaked, edge.from) });
   }
   return options;
 }
@@ -112,7 +112,7 @@ describe.each(Array.from({ length: 200 }, (_, i) => i + 1))('random graph seed %
       if (plan.targets.length === 0) continue;
       const options = cutOptions(graph, plan, cg);
       const chosen = plan.items.filter((x) => x.type !== 'leaked').map((x) => {
-        const found = options.find((o) => (x.type === 'edge' ? o.edge === cg.edgeKeys[x.slot] : o.node === cg.ids[x.node]));
+        const found = options.find((o) => (x.type === 'edge' ? o.edge === cg.edgeKey(x.slot) : o.node === cg.ids[x.node]));
         expect(found, `plan item ${x.type} ${x.node}/${x.slot} is a cut option`).toBeDefined();
         expect(found?.cost).toBe(x.cost);
         return found as CutOption;

@@ -24,7 +24,7 @@ function planOf(graph: PathwardenGraph, sources: readonly string[], maxTier = 1,
   const id = (v: number): string => cg.ids[v] as string;
   return {
     cost: r.cost,
-    items: r.items.map((x) => `${x.type} ${x.type === 'edge' ? cg.edgeKeys[x.slot] : id(x.node)} ${x.cost}`),
+    items: r.items.map((x) => `${x.type} ${x.type === 'edge' ? cg.edgeKey(x.slot) : id(x.node)} ${x.cost}`),
     exposed: r.exposed.map(id),
     targets: r.targets.map(id),
     cuts: r.items.map((x) => x.cuts.map(id)),

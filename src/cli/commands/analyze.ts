@@ -1,22 +1,22 @@
 // `pathwarden analyze [dir]`: load → analyse at a time → render the findings with the chosen reporter.
 import type { Command } from 'commander';
-import { ANALYSIS_STAGES, analyzeLoaded, type AnalysisResult } from '../../analysis/analyze.js';
+import { ANALYSIS_STAGES, analyzeCompiled, analyzeLoaded, type AnalysisResult, type AnalyzeOptions } from '../../analysis/analyze.js';
 import type { LoadedGraph } from '../../analysis/load.js';
 import { UsageError } from '../../model/index.js';
 import { writeResults } from '../../store/findings.js';
 import { readGraph } from '../../store/read.js';
 import { parseSnapshotRef } from '../../store/snapshot.js';
-import { severityRank, type Finding } from '../../findings/index.js';
+import { SEVERITIES, severityRank, type Severity } from '../../findings/index.js';
 import { REPORTERS } from '../../report/index.js';
 import { examplesHelp } from '../help.js';
-import { loadInput } from '../load-input.js';
+import { loadCompactInput, loadInput } from '../load-input.js';
 import {
-  atOption, capOption, exceptionsOption, failOnOption, formatOption, limitOption, maxDepthOption, neo4jOption, noExceptionsOption,
+  atOption, capOption, detailOption, exceptionsOption, failOnOption, formatOption, limitOption, maxDepthOption, neo4jOption, noExceptionsOption,
   outputOption, pathsOption, snapshotOption, quietOption, strictOption, tierOption, verboseOption, type FailOn, type OutputFlags,
 } from '../options.js';
 import type { Finish } from '../outcome.js';
 import { emit, printDiagnostics, renderOptions } from '../output.js';
-import { withProgress } from '../progress.js';
+import { createCountProgress, withProgress } from '../progress.js';
 import { withStore } from '../store.js';
 
 interface AnalyzeFlags extends OutputFlags {
@@ -24,6 +24,7 @@ interface AnalyzeFlags extends OutputFlags {
   readonly maxDepth: number;
   readonly cap: number;
   readonly paths: number;
+  readonly detail: number;
   readonly tier: number;
   readonly exceptions?: string | false;
   readonly failOn: FailOn;
@@ -34,17 +35,34 @@ interface AnalyzeFlags extends OutputFlags {
 }
 
 
-/** True when a finding at or above `failOn` remains. */
-function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
+/** True when an active finding at or above `failOn` remains. */
+function failsOn(bySeverity: Readonly<Record<Severity, number>>, failOn: FailOn): boolean {
   if (failOn === 'none') return false;
-  return findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
+  return SEVERITIES.some((s) => severityRank(s) >= severityRank(failOn) && bySeverity[s] > 0);
+}
+
+function analysisOptions(flags: AnalyzeFlags): AnalyzeOptions {
+  return {
+    maxDepth: flags.maxDepth, cap: flags.cap, maxTier: flags.tier, pathsShown: flags.paths, detail: flags.detail,
+    ...(flags.at ? { at: flags.at } : {}), ...(flags.exceptions !== undefined ? { exceptions: flags.exceptions } : {}),
+  };
 }
 
 function analyze(loaded: LoadedGraph, flags: AnalyzeFlags): Promise<AnalysisResult> {
   return withProgress(ANALYSIS_STAGES, { quiet: flags.quiet }, (progress) => analyzeLoaded(loaded, {
-    maxDepth: flags.maxDepth, cap: flags.cap, maxTier: flags.tier, pathsShown: flags.paths, onStage: (s) => progress.stage(s),
-    ...(flags.at ? { at: flags.at } : {}), ...(flags.exceptions !== undefined ? { exceptions: flags.exceptions } : {}),
+    ...analysisOptions(flags), onStage: (s) => progress.stage(s),
   }));
+}
+
+/** An inventory directory streamed straight into compact form (no graph kept): what scales to a million nodes. */
+async function analyzeDir(dir: string, flags: AnalyzeFlags): Promise<AnalysisResult> {
+  const input = await loadCompactInput(dir, flags.at ?? new Date(), flags);
+  const progress = createCountProgress('sources analysed', { quiet: flags.quiet });
+  try {
+    return await analyzeCompiled(input, { ...analysisOptions(flags), onSources: (done, total) => { if ((done & 1023) === 0 || done === total) progress.update(done, total); } });
+  } finally {
+    progress.stop();
+  }
 }
 
 /** Analyses a snapshot read from Neo4j and writes the findings and blast radius back (unless --no-write-back). */
@@ -63,9 +81,11 @@ async function analyzeStored(dir: string, flags: AnalyzeFlags): Promise<Analysis
 }
 
 async function run(dir: string, flags: AnalyzeFlags, finish: Finish): Promise<void> {
-  const result = flags.neo4j ? await analyzeStored(dir, flags) : await analyze(await loadInput(dir, flags), flags);
+  // NOTE: --include-graph needs the graph itself; otherwise the directory goes straight to compact form.
+  const result = flags.neo4j ? await analyzeStored(dir, flags)
+    : flags.includeGraph ? await analyze(await loadInput(dir, flags), flags) : await analyzeDir(dir, flags);
   await emit(REPORTERS[flags.format].analysis(result, renderOptions(flags.limit, flags.output !== undefined, flags.includeGraph)), flags.output);
-  finish(failsOn(result.findings, flags.failOn) ? 'findings' : 'ok');
+  finish(failsOn(result.bySeverity, flags.failOn) ? 'findings' : 'ok');
 }
 
 /** Registers the analyze command. */
@@ -79,7 +99,7 @@ export function registerAnalyze(program: Command, finish: Finish): void {
     .addOption(neo4jOption()).addOption(snapshotOption())
     .option('--no-write-back', 'with --neo4j: do not write findings and blast radius back to Neo4j')
     .option('--include-graph', 'with --format json: also write the whole graph (so `pathwarden diff` can compare nodes and edges)')
-    .addOption(atOption()).addOption(maxDepthOption()).addOption(capOption()).addOption(pathsOption()).addOption(tierOption()).addOption(failOnOption())
+    .addOption(atOption()).addOption(maxDepthOption()).addOption(capOption()).addOption(pathsOption()).addOption(detailOption()).addOption(tierOption()).addOption(failOnOption())
     .addOption(formatOption()).addOption(outputOption()).addOption(limitOption(10)).addOption(quietOption()).addOption(verboseOption())
     .addHelpText('after', examplesHelp([
       ['pathwarden analyze examples/acme', 'analyse the bundled sample, ranked table on the terminal'],

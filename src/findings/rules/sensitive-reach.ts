@@ -15,20 +15,26 @@ export const sensitiveReach = {
   frameworks: [FRAMEWORKS.NHI5, FRAMEWORKS.AGENTIC_T3, FRAMEWORKS.MAESTRO_L4],
 } as const satisfies RuleSpec;
 
-function severityOf(tier: number, action: string, exploitability: number): Severity {
+/** Severity of reaching a resource of `tier` with `action` (the strongest held) through a path of this exploitability. */
+export function sensitiveSeverity(tier: number, action: string, exploitability: number): Severity {
   const strong = action !== 'read';
   let rank = tier === 0 ? (strong ? 4 : 3) : tier === 1 ? (strong ? 3 : 2) : tier === 2 ? 2 : 1;
   if (exploitability >= 2) rank = Math.min(4, rank + 1);
   return SEVERITIES[rank] as Severity;
 }
 
+/** Target weight of reaching a resource of `tier` with `strongest` access. */
+export function sensitiveWeight(tier: number, strongest: string): number {
+  return ((TIER_WEIGHTS[tier] ?? 1) * (ACCESS_WEIGHTS[strongest as AccessAction] ?? 1)) / (TIER_WEIGHTS[1] ?? 1);
+}
+
 /** Findings of this rule from the engine's sensitive-reach results. */
 export function sensitiveFindings(ctx: FindingContext, results: readonly SensitiveResult[]): Finding[] {
   return results.map((r) => {
-    const source = nodeRef(ctx.graph, ctx.cg.ids[r.source] as string);
-    const target = nodeRef(ctx.graph, ctx.cg.ids[r.resource] as string);
+    const source = nodeRef(ctx.lookup, ctx.cg.ids[r.source] as string);
+    const target = nodeRef(ctx.lookup, ctx.cg.ids[r.resource] as string);
     const strongest = (r.actions[r.actions.length - 1] ?? 'read') as AccessAction;
-    const weight = ((TIER_WEIGHTS[r.tier] ?? 1) * (ACCESS_WEIGHTS[strongest] ?? 1)) / (TIER_WEIGHTS[1] ?? 1);
+    const weight = sensitiveWeight(r.tier, strongest);
     const detail = `tier ${r.tier} resource, ${strongest} access`;
     const set = makePathSet(ctx, 'access', r.actions, r.source, r.shortest, r.paths, weight, detail);
     const best = [set.shortest, ...set.paths].reduce((a, b) => (b.rank.score > a.rank.score ? b : a));
@@ -44,7 +50,7 @@ export function sensitiveFindings(ctx: FindingContext, results: readonly Sensiti
     return {
       id: findingId(sensitiveReach.id, source.id, target.id),
       rule: sensitiveReach.id,
-      severity: severityOf(r.tier, strongest, best.rank.exploitability),
+      severity: sensitiveSeverity(r.tier, strongest, best.rank.exploitability),
       score: bestScore([set]),
       title: `${source.label} can ${r.actions.join('/')} tier-${r.tier} ${target.label}`,
       source, target, pathSets: [set], frameworks,

@@ -15,7 +15,8 @@ export const sodAlterInvoke = {
   frameworks: [FRAMEWORKS.NHI5, FRAMEWORKS.AGENTIC_T3, FRAMEWORKS.MAESTRO_L1, FRAMEWORKS.GOVERN_2_1],
 } as const satisfies RuleSpec;
 
-function severityOf(tier: number, exploitability: number): Severity {
+/** Severity of a break on a model of `tier` through a path of this exploitability. */
+export function sodSeverity(tier: number, exploitability: number): Severity {
   let rank = tier === 0 ? 4 : tier <= 2 ? 3 : 2;
   if (exploitability >= 2) rank = Math.min(4, rank + 1);
   return SEVERITIES[rank] as Severity;
@@ -25,15 +26,21 @@ function distinct(values: readonly string[]): string[] {
   return [...new Set(values)].sort();
 }
 
+/** Target weight of a break on a model whose tier is `tierRaw` (-1: none declared). */
+export function sodWeight(tierRaw: number): number {
+  const tier = tierRaw < 0 ? DEFAULT_MODEL_TIER : tierRaw;
+  // NOTE: holding both duties weighs what altering and invoking weigh together in the blast radius.
+  return ((TIER_WEIGHTS[tier] ?? 1) * (MODEL_WEIGHTS.alter + MODEL_WEIGHTS.invoke)) / (TIER_WEIGHTS[DEFAULT_MODEL_TIER] ?? 1);
+}
+
 /** Findings of this rule from the engine's SoD results. */
 export function sodFindings(ctx: FindingContext, results: readonly SodResult[]): Finding[] {
   return results.map((r) => {
-    const source = nodeRef(ctx.graph, ctx.cg.ids[r.source] as string);
-    const target = nodeRef(ctx.graph, ctx.cg.ids[r.model] as string);
+    const source = nodeRef(ctx.lookup, ctx.cg.ids[r.source] as string);
+    const target = nodeRef(ctx.lookup, ctx.cg.ids[r.model] as string);
     const tierRaw = ctx.cg.nodeTier[r.model] ?? -1;
     const tier = tierRaw < 0 ? DEFAULT_MODEL_TIER : tierRaw;
-    // NOTE: holding both duties weighs what altering and invoking weigh together in the blast radius.
-    const weight = ((TIER_WEIGHTS[tier] ?? 1) * (MODEL_WEIGHTS.alter + MODEL_WEIGHTS.invoke)) / (TIER_WEIGHTS[DEFAULT_MODEL_TIER] ?? 1);
+    const weight = sodWeight(tierRaw);
     const detail = `model tier ${tier}${tierRaw < 0 ? ' (default)' : ''}`;
     const alterActions = distinct(r.alter.map((c) => c.action));
     const sets: PathSet[] = [
@@ -52,7 +59,7 @@ export function sodFindings(ctx: FindingContext, results: readonly SodResult[]):
     return {
       id: findingId(sodAlterInvoke.id, source.id, target.id),
       rule: sodAlterInvoke.id,
-      severity: severityOf(tier, best.rank.exploitability),
+      severity: sodSeverity(tier, best.rank.exploitability),
       score: bestScore(sets),
       title: `${source.label} can alter (${alterActions.join(', ')}) and invoke in prod ${target.label}`,
       source, target, pathSets: sets, frameworks,
