@@ -1,15 +1,17 @@
 // All-sources analysis (issue #5): for every source, its blast radius, its separation-of-duties breaks and the
 // sensitive resources it reaches, each with the shortest witness path. One allocation-free breadth-first search
-// per source over precomputed slot tables; sources whose answer the plain search could get wrong (scoped
-// delegation, alterable pipelines: closure.ts inexactSources) go through the exact per-source search (reach.ts).
-// Results equal reach() + blastRadius() + separationOfDuties()/sensitiveReach() shortest paths (tested).
+// per source over precomputed slot tables, carrying the delegation context of each node. The search gives up on
+// a source, which then goes through the exact per-source search (reach.ts), only where one state per node is not
+// enough: a node met again under a context its first visit does not cover, or a witness that would pass a node
+// twice (an alterable pipeline on its own path). Results equal reach() + blastRadius() and the shortest paths of
+// separationOfDuties()/sensitiveReach() (tested against them on random graphs).
 import { ACCESS_ACTIONS, ALTER_ACTIONS, ENVIRONMENTS } from '../model/index.js';
 import { ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS, blastRadius } from './blast-radius.js';
-import { inexactSources } from './closure.js';
 import type { CompactGraph } from './compact.js';
-import { isStep } from './hops.js';
+import { contextAfter, isStep } from './hops.js';
 import { IS_CREDENTIAL, IS_IDENTITY_LIKE, K } from './kinds.js';
 import { reach } from './reach.js';
+import { DelegationScopes, UNRESTRICTED } from './scope.js';
 import { findingSources, isAlter, isProdInvoke } from './sod.js';
 import type { Capability, EnginePath } from './types.js';
 
@@ -34,7 +36,7 @@ export interface SensitiveWitness {
 /** What one source reaches, as the all-sources pass reports it. */
 export interface SourceReach {
   readonly source: number;
-  /** False when the exact per-source search answered (scoped delegation or alterable pipelines in reach). */
+  /** False when the exact per-source search (reach.ts) had to answer. */
   readonly plain: boolean;
   /** blastRadius(cg, source).score */
   readonly blast: number;
@@ -105,14 +107,39 @@ function viaAction(cg: CompactGraph, via: number, s: number): number {
   return -1;
 }
 
-/** Scratch state of the plain search, allocated once per pass and reused for every source. */
-class PlainSearch {
-  private readonly seen: Int32Array;
-  private readonly parentSlot: Int32Array;
-  private readonly parentNode: Int32Array;
-  private readonly depth: Int32Array;
-  private readonly queue: Int32Array;
-  // Per model / resource reached by the current source (stamp = source).
+/** A growable Int32Array (states outnumber nodes only where delegation contexts split them). */
+class Column {
+  data: Int32Array;
+  constructor(size: number) {
+    this.data = new Int32Array(Math.max(16, size));
+  }
+  set(i: number, v: number): void {
+    if (i >= this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[i] = v;
+  }
+}
+
+/**
+ * Scratch state of the search, allocated once per pass and reused for every source (stamps = source). A state
+ * is a (node, delegation context) pair as in reach.ts; states of one node after the first are kept in `extra`.
+ */
+class StateSearch {
+  private readonly nodeSeen: Int32Array;
+  private readonly firstState: Int32Array;
+  private extra = new Map<number, number[]>();
+  private readonly stateNode: Column;
+  private readonly stateCtx: Column;
+  private readonly stateParent: Column;
+  private readonly stateSlot: Column;
+  private readonly stateDepth: Column;
+  /** 1 when the state's path from the source passes a node twice (possible only once a node has two states). */
+  private readonly stateDup: Column;
+  private readonly scopes: DelegationScopes;
+  // Per model / resource reached by the current source (stamp = source); holders are states.
   private readonly targetSeen: Int32Array;
   private readonly mask: Uint16Array;
   private readonly invokeProd: Uint8Array;
@@ -126,12 +153,16 @@ class PlainSearch {
 
   constructor(private readonly cg: CompactGraph, private readonly t: SlotTables, private readonly maxTier: number) {
     const n = cg.order;
-    this.seen = new Int32Array(n).fill(-1);
+    this.nodeSeen = new Int32Array(n).fill(-1);
+    this.firstState = new Int32Array(n);
+    this.stateNode = new Column(n);
+    this.stateCtx = new Column(n);
+    this.stateParent = new Column(n);
+    this.stateSlot = new Column(n);
+    this.stateDepth = new Column(n);
+    this.stateDup = new Column(n);
+    this.scopes = new DelegationScopes(cg);
     this.targetSeen = new Int32Array(n).fill(-1);
-    this.parentSlot = new Int32Array(n);
-    this.parentNode = new Int32Array(n);
-    this.depth = new Int32Array(n);
-    this.queue = new Int32Array(n);
     this.mask = new Uint16Array(n);
     this.invokeProd = new Uint8Array(n);
     this.alterLen = new Int32Array(n);
@@ -152,7 +183,7 @@ class PlainSearch {
     this.touched.push(target);
   }
 
-  /** A model alter capability of length `len` held by `holder` through slots a (and b, or -1). */
+  /** A model alter capability of length `len` held by state `holder` through slots a (and b, or -1). */
   private alter(model: number, source: number, action: number, len: number, holder: number, a: number, b: number): void {
     this.touch(model, source);
     this.mask[model] = (this.mask[model] as number) | (1 << action);
@@ -174,59 +205,98 @@ class PlainSearch {
   }
 
   private pathTo(source: number, holder: number, tail: readonly number[]): EnginePath {
+    const parent = this.stateParent.data;
+    const slot = this.stateSlot.data;
     const edges: number[] = [];
-    for (let v = holder; v !== source; v = this.parentNode[v] as number) edges.push(this.parentSlot[v] as number);
+    for (let st = holder; parent[st] as number >= 0; st = parent[st] as number) edges.push(slot[st] as number);
     edges.reverse();
-    for (const s of tail) edges.push(s);
+    for (const x of tail) edges.push(x);
     const nodes = [source];
-    for (const s of edges) nodes.push(this.cg.targets[s] as number);
+    for (const x of edges) nodes.push(this.cg.targets[x] as number);
     return { nodes, edges };
   }
 
-  run(source: number): SourceReach {
-    const { cg, t } = this;
+  /** True when node `x` is on the path of state `st` (both ends included). */
+  private onPath(x: number, st: number): boolean {
+    const node = this.stateNode.data;
+    const parent = this.stateParent.data;
+    for (let s = st; s >= 0; s = parent[s] as number) if (node[s] === x) return true;
+    return false;
+  }
+
+  /** Adds a state unless one of the node's states already covers `ctx`; returns the new count of states. */
+  private addState(count: number, source: number, v: number, ctx: number, parent: number, slot: number): number {
+    if (this.nodeSeen[v] === source) {
+      const first = this.firstState[v] as number;
+      if (this.scopes.subset(this.stateCtx.data[first] as number, ctx)) return count;
+      const more = this.extra.get(v);
+      if (more?.some((st) => this.scopes.subset(this.stateCtx.data[st] as number, ctx))) return count;
+      if (more) more.push(count);
+      else this.extra.set(v, [count]);
+    } else {
+      this.nodeSeen[v] = source;
+      this.firstState[v] = count;
+    }
+    this.stateNode.set(count, v);
+    this.stateCtx.set(count, ctx);
+    this.stateParent.set(count, parent);
+    this.stateSlot.set(count, slot);
+    this.stateDepth.set(count, parent < 0 ? 0 : (this.stateDepth.data[parent] as number) + 1);
+    // NOTE: only a node with an earlier state can already be on this state's path.
+    const dup = parent >= 0 && ((this.stateDup.data[parent] as number) === 1 || (this.firstState[v] !== count && this.onPath(v, parent)));
+    this.stateDup.set(count, dup ? 1 : 0);
+    return count + 1;
+  }
+
+  /** What `source` reaches, or undefined when a witness would not be a simple path (reach() decides those). */
+  run(source: number): SourceReach | undefined {
+    const { cg, t, scopes } = this;
     this.touched = [];
-    let head = 0;
-    let tail = 0;
+    if (this.extra.size) this.extra = new Map();
+    let count = this.addState(0, source, source, UNRESTRICTED, -1, -1);
     let actAsPoints = 0;
-    this.queue[tail++] = source;
-    this.seen[source] = source;
-    this.depth[source] = 0;
-    while (head < tail) {
-      const u = this.queue[head++] as number;
-      const d = this.depth[u] as number;
-      if (u !== source) {
+    for (let st = 0; st < count; st++) {
+      const u = this.stateNode.data[st] as number;
+      const ctx = this.stateCtx.data[st] as number;
+      const d = this.stateDepth.data[st] as number;
+      const dup = this.stateDup.data[st] === 1;
+      if (u !== source && this.firstState[u] === st) {
         const kind = cg.nodeKind[u] as number;
         if (IS_CREDENTIAL[kind] === 1) actAsPoints += ACT_AS_WEIGHTS.credential;
         else if (IS_IDENTITY_LIKE[kind] === 1) actAsPoints += ACT_AS_WEIGHTS.identity;
+        // NOTE: a node acted as only through a path that repeats a node may have no simple path at all.
+        if (dup) return undefined;
       }
       const end = cg.starts[u + 1] as number;
       for (let slot = cg.starts[u] as number; slot < end; slot++) {
+        if (ctx !== UNRESTRICTED && !scopes.allowed(ctx, slot)) continue;
         const v = cg.targets[slot] as number;
-        if (t.step[slot] === 1 && this.seen[v] !== source) {
-          this.seen[v] = source;
-          this.parentSlot[v] = slot;
-          this.parentNode[v] = u;
-          this.depth[v] = d + 1;
-          this.queue[tail++] = v;
+        if (t.step[slot] === 1) {
+          const next = ctx === UNRESTRICTED && cg.edgeKind[slot] !== K.DELEGATED ? UNRESTRICTED : contextAfter(cg, scopes, ctx, slot);
+          count = this.addState(count, source, v, next, st, slot);
         }
         const cap = t.cap[slot] as number;
         if (cap === CAP.NONE || cap === CAP.INVOKE_OTHER) continue;
-        if (cap === CAP.ALTER) this.alter(v, source, t.action[slot] as number, d + 1, u, slot, -1);
+        // NOTE: a witness that repeats a node, or passes its target or dataset/pipeline twice, is not a simple path.
+        if (dup || (this.nodeSeen[v] === source && this.onPath(v, st))) return undefined;
+        if (cap === CAP.ALTER) this.alter(v, source, t.action[slot] as number, d + 1, st, slot, -1);
         else if (cap === CAP.ALTER_VIA) {
           const viaEnd = cg.starts[v + 1] as number;
           for (let s = cg.starts[v] as number; s < viaEnd; s++) {
             const action = viaAction(cg, v, s);
-            if (action >= 0) this.alter(cg.targets[s] as number, source, action, d + 2, u, slot, s);
+            if (action < 0) continue;
+            const model = cg.targets[s] as number;
+            if (this.nodeSeen[model] === source && this.onPath(model, st)) return undefined;
+            this.alter(model, source, action, d + 2, st, slot, s);
           }
         } else if (cap === CAP.INVOKE_PROD) {
           this.touch(v, source);
           this.invokeProd[v] = 1;
-          this.reached(v, d + 1, u, slot);
+          this.reached(v, d + 1, st, slot);
         } else {
           this.touch(v, source);
           this.mask[v] = (this.mask[v] as number) | (1 << (t.action[slot] as number));
-          this.reached(v, d + 1, u, slot);
+          this.reached(v, d + 1, st, slot);
         }
       }
     }
@@ -270,38 +340,41 @@ class PlainSearch {
   }
 }
 
-function maskOf(values: readonly string[], names: readonly string[]): number {
-  let mask = 0;
-  for (const v of values) {
-    const i = names.indexOf(v);
-    if (i >= 0) mask |= 1 << i;
+/** The shortest path per target among capabilities passing `filter` (ties: first found, as ReachResult.shortest). */
+function shortestByTarget(paths: ReadonlyMap<Capability, EnginePath>, filter: (c: Capability) => boolean): Map<number, EnginePath> {
+  const out = new Map<number, EnginePath>();
+  for (const [cap, path] of paths) {
+    if (!filter(cap)) continue;
+    const best = out.get(cap.target);
+    if (best === undefined || path.edges.length < best.edges.length) out.set(cap.target, path);
   }
-  return mask;
+  return out;
 }
 
 /** The exact per-source search, reduced to what the all-sources pass reports. */
 function exactReach(cg: CompactGraph, source: number, maxTier: number): SourceReach {
   const r = reach(cg, source);
-  const alter = new Map<number, Capability[]>();
-  const invoke = new Set<number>();
-  const access = new Map<number, string[]>();
+  const paths = r.capabilityPaths();
+  const alterPaths = shortestByTarget(paths, isAlter);
+  const invokePaths = shortestByTarget(paths, isProdInvoke);
+  const accessPaths = shortestByTarget(paths, (c) => c.effect === 'access');
+  const alterMask = new Map<number, number>();
+  const accessMask = new Map<number, number>();
   for (const c of r.capabilities) {
-    if (isAlter(c)) alter.set(c.target, [...(alter.get(c.target) ?? []), c]);
-    else if (isProdInvoke(c)) invoke.add(c.target);
-    else if (c.effect === 'access') access.set(c.target, [...(access.get(c.target) ?? []), c.action]);
+    if (isAlter(c)) alterMask.set(c.target, (alterMask.get(c.target) ?? 0) | (1 << ALTER_ACTIONS.indexOf(c.action as never)));
+    else if (c.effect === 'access') accessMask.set(c.target, (accessMask.get(c.target) ?? 0) | (1 << ACCESS_ACTIONS.indexOf(c.action as never)));
   }
   const sod: SodWitness[] = [];
-  for (const model of [...alter.keys()].filter((m) => invoke.has(m)).sort((a, b) => a - b)) {
-    const a = r.shortest(model, isAlter);
-    const i = r.shortest(model, isProdInvoke);
-    if (a && i) sod.push({ model, alterActions: maskOf((alter.get(model) ?? []).map((c) => c.action), ALTER_ACTIONS), alter: a, invoke: i });
+  for (const model of [...alterMask.keys()].sort((a, b) => a - b)) {
+    const a = alterPaths.get(model);
+    const i = invokePaths.get(model);
+    if (a && i) sod.push({ model, alterActions: alterMask.get(model) as number, alter: a, invoke: i });
   }
   const sensitive: SensitiveWitness[] = [];
-  for (const resource of [...access.keys()].sort((a, b) => a - b)) {
+  for (const resource of [...accessMask.keys()].sort((a, b) => a - b)) {
     const tier = cg.nodeTier[resource] as number;
-    if (tier < 0 || tier > maxTier) continue;
-    const path = r.shortest(resource, (c) => c.effect === 'access');
-    if (path) sensitive.push({ resource, tier, actions: maskOf(access.get(resource) ?? [], ACCESS_ACTIONS), access: path });
+    const path = accessPaths.get(resource);
+    if (tier >= 0 && tier <= maxTier && path) sensitive.push({ resource, tier, actions: accessMask.get(resource) as number, access: path });
   }
   return { source, plain: false, blast: blastRadius(cg, source, r).score, sod, sensitive };
 }
@@ -310,11 +383,10 @@ function exactReach(cg: CompactGraph, source: number, maxTier: number): SourceRe
 export function forEachSourceReach(cg: CompactGraph, onSource: (r: SourceReach) => void, options: AllSourcesOptions = {}): void {
   const maxTier = options.maxTier ?? 1;
   const sources = options.sources ?? findingSources(cg);
-  const inexact = inexactSources(cg);
-  const search = new PlainSearch(cg, slotTables(cg), maxTier);
+  const search = new StateSearch(cg, slotTables(cg), maxTier);
   let done = 0;
   for (const source of sources) {
-    onSource(inexact[source] === 1 || cg.active[source] === 0 ? exactReach(cg, source, maxTier) : search.run(source));
+    onSource((cg.active[source] === 1 ? search.run(source) : undefined) ?? exactReach(cg, source, maxTier));
     options.onProgress?.(++done, sources.length);
   }
 }

@@ -21,6 +21,8 @@ export interface ReachResult {
    * one is given; else ending by act-as arrival or any capability into the target. Undefined when none.
    */
   shortest(target: number, filter?: (c: Capability) => boolean): EnginePath | undefined;
+  /** Every capability with a simple path, with that path, in discovery order (what `shortest` chooses from). */
+  capabilityPaths(): ReadonlyMap<Capability, EnginePath>;
 }
 
 interface Found {
@@ -170,7 +172,7 @@ function verifiedResult(cg: CompactGraph, source: number, s: RestrictedSearch): 
   const capabilities = s.found.map((f) => f.cap).filter((c) => capPath.has(c));
   const length = (p: EnginePath): number => p.edges.length;
   return {
-    source, actAs, capabilities,
+    source, actAs, capabilities, capabilityPaths: () => capPath,
     distance: (node) => {
       if (!s.restricted) return (s.firstState[node] ?? -1) >= 0 ? (s.depth[s.firstState[node] as number] as number) : -1;
       const p = nodePath.get(node);

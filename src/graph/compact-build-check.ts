@@ -2,7 +2,7 @@
 // dangling references, endpoint kinds, conflicting duplicate edges. NOTE: these mirror build.ts's private helpers;
 // test/graph/compact-build.test.ts compares both builders' diagnostics in full, messages included.
 import { EDGE_KINDS, type Diagnostic, type NodeRecord, type PropValue, type Provenance } from '../model/index.js';
-import { NO_LINE, StringTable, type EdgeColumns } from './compact-build-columns.js';
+import { NO_LINE, propStart, StringTable, type EdgeTable } from './compact-build-columns.js';
 
 /** A diagnostic located at a record's provenance; JSON records name the field by JSON path. */
 export function diagnosticAt(p: Provenance, code: Diagnostic['code'], field: string, message: string): Diagnostic {
@@ -47,7 +47,7 @@ export function canonical(value: PropValue | readonly string[] | undefined): str
 }
 
 /** Provenance of edge `e`, rebuilt from the columns. */
-export function edgeProvenance(edges: EdgeColumns, e: number, tables: ProvenanceTables): Provenance {
+export function edgeProvenance(edges: EdgeTable, e: number, tables: ProvenanceTables): Provenance {
   const file = tables.files.get(edges.file[e] as number);
   const line = edges.line[e] as number;
   const path = tables.paths.get(e);
@@ -65,9 +65,9 @@ export interface ProvenanceTables {
 }
 
 /** Property name id → [hash 1, hash 2] of edge `e`; `envHash` overrides `environment` for a filled CAN_INVOKE. */
-function propHashes(edges: EdgeColumns, e: number, envName: number, envHash: [number, number] | undefined): Map<number, [number, number]> {
+function propHashes(edges: EdgeTable, e: number, envName: number, envHash: [number, number] | undefined): Map<number, [number, number]> {
   const out = new Map<number, [number, number]>();
-  for (let i = edges.propStart(e); i < (edges.propEnd[e] as number); i += 3) {
+  for (let i = propStart(edges, e); i < (edges.propEnd[e] as number); i += 3) {
     out.set(edges.props[i] as number, [edges.props[i + 1] as number, edges.props[i + 2] as number]);
   }
   if (envHash !== undefined) out.set(envName, envHash);
@@ -76,7 +76,7 @@ function propHashes(edges: EdgeColumns, e: number, envName: number, envHash: [nu
 
 /** Sorted names of the properties in which edges `a` and `b` differ (as build.ts's diffProps, by value hash). */
 export function edgeDifferences(
-  edges: EdgeColumns, a: number, b: number, names: StringTable, envHash: (e: number) => [number, number] | undefined,
+  edges: EdgeTable, a: number, b: number, names: StringTable, envHash: (e: number) => [number, number] | undefined,
 ): string[] {
   const envName = names.id('environment');
   const ha = propHashes(edges, a, envName, envHash(a));

@@ -29,67 +29,103 @@ export const ENV_FILLED = 2;
 /** Line column value for "no line". */
 export const NO_LINE = 0xffffffff;
 
-type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+type Chunk = Uint8Array | Uint16Array | Uint32Array;
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const MAX = { 1: 0xff, 2: 0xffff, 4: 0xffffffff } as const;
 
-function grown<T extends Column>(column: T, capacity: number): T {
-  const next = new (column.constructor as new (n: number) => T)(capacity);
-  next.set(column);
-  return next;
+function chunkOf(width: 1 | 2 | 4, length: number): Chunk {
+  return width === 1 ? new Uint8Array(length) : width === 2 ? new Uint16Array(length) : new Uint32Array(length);
 }
 
-/** One edge as it arrives, reduced to numbers (interned ids, evaluated flags, hashed properties). */
+/**
+ * An append-only unsigned column in 64k-entry chunks: no doubling and no copy while growing (peak = size + one chunk).
+ * An adaptive column starts 16 bits wide and widens to 32 bits at the first value that needs it.
+ */
+export class Column {
+  length = 0;
+  private readonly chunks: Chunk[] = [];
+  private current: Chunk = new Uint8Array(0);
+
+  constructor(private width: 1 | 2 | 4, private readonly adaptive = false) {}
+
+  push(value: number): void {
+    const i = this.length & (CHUNK - 1);
+    if (i === 0) this.chunks.push((this.current = chunkOf(this.width, CHUNK)));
+    if (value > MAX[this.width]) {
+      if (!this.adaptive) throw new RangeError(`graph/compact-build: ${value} does not fit a ${this.width * 8}-bit column`);
+      this.width = 4;
+      this.current = Uint32Array.from(this.current);
+      this.chunks[this.chunks.length - 1] = this.current;
+    }
+    this.current[i] = value;
+    this.length++;
+  }
+
+  /** The values in one array of the widest width used; the column is emptied chunk by chunk while copying. */
+  seal(): Chunk {
+    const out = chunkOf(this.width, this.length);
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c] as Chunk;
+      out.set(chunk.subarray(0, Math.min(CHUNK, this.length - c * CHUNK)), c * CHUNK);
+      this.chunks[c] = new Uint8Array(0);
+    }
+    return out;
+  }
+}
+
+/** One edge as it arrives, reduced to numbers (interned ids, evaluated flags). */
 export interface EdgeRow {
   from: number; to: number; kind: number; flags: number; action: number; scope: number; scopeSet: number;
   qualifier: number; suffix: number; source: number; file: number; line: number;
 }
 
-/** Edge columns, indexed by arrival number. */
+const FIELDS = ['from', 'to', 'kind', 'flags', 'action', 'scope', 'scopeSet', 'qualifier', 'suffix', 'source', 'file', 'line'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** The edge columns after sealing, indexed by arrival number. `scopeSet` stores the local set id + 1 (0 = none). */
+export type EdgeTable = { -readonly [F in Field]: Chunk } & {
+  readonly length: number;
+  /** End (exclusive) of each edge's run in `props`; the run starts at the previous edge's end. */
+  readonly propEnd: Uint32Array;
+  /** Triples (property name id, hash 1, hash 2) of canonical JSON property values. */
+  readonly props: Uint32Array;
+};
+
+/** Edge columns while records arrive; `seal()` turns them into an EdgeTable. */
 export class EdgeColumns {
   length = 0;
-  from = new Uint32Array(1024);
-  to = new Uint32Array(1024);
-  kind = new Uint8Array(1024);
-  flags = new Uint8Array(1024);
-  action = new Uint8Array(1024);
-  scope = new Uint32Array(1024);
-  scopeSet = new Int32Array(1024);
-  qualifier = new Uint32Array(1024);
-  suffix = new Uint32Array(1024);
-  source = new Uint16Array(1024);
-  file = new Uint32Array(1024);
-  line = new Uint32Array(1024);
-  /** End (exclusive) of each edge's run in `props`; the run starts at the previous edge's end. */
-  propEnd = new Uint32Array(1024);
-  /** Triples (property name id, hash 1, hash 2) of canonical JSON values. */
-  props = new Uint32Array(4096);
-  propLength = 0;
+  private readonly columns: Record<Field, Column> = {
+    from: new Column(4), to: new Column(4), kind: new Column(1), flags: new Column(1), action: new Column(1),
+    scope: new Column(2, true), scopeSet: new Column(2, true), qualifier: new Column(2, true), suffix: new Column(2, true),
+    source: new Column(2, true), file: new Column(2, true), line: new Column(4),
+  };
+  private readonly propEnd = new Column(4);
+  private readonly props = new Column(4);
 
   push(row: EdgeRow, hashes: readonly number[]): number {
-    const e = this.length;
-    if (e === this.from.length) this.grow(e * 2);
-    this.from[e] = row.from; this.to[e] = row.to; this.kind[e] = row.kind; this.flags[e] = row.flags;
-    this.action[e] = row.action; this.scope[e] = row.scope; this.scopeSet[e] = row.scopeSet;
-    this.qualifier[e] = row.qualifier; this.suffix[e] = row.suffix; this.source[e] = row.source;
-    this.file[e] = row.file; this.line[e] = row.line;
-    if (this.propLength + hashes.length > this.props.length) this.props = grown(this.props, (this.propLength + hashes.length) * 2);
-    for (let i = 0; i < hashes.length; i++) this.props[this.propLength++] = hashes[i] as number;
-    this.propEnd[e] = this.propLength;
-    this.length = e + 1;
-    return e;
+    for (const field of FIELDS) this.columns[field].push(field === 'scopeSet' ? row.scopeSet + 1 : row[field]);
+    for (const h of hashes) this.props.push(h);
+    this.propEnd.push(this.props.length);
+    return this.length++;
   }
 
-  propStart(e: number): number {
-    return e === 0 ? 0 : (this.propEnd[e - 1] as number);
+  seal(): EdgeTable {
+    const out: Partial<Record<Field, Chunk>> = {};
+    for (const field of FIELDS) out[field] = this.columns[field].seal();
+    return { ...(out as Record<Field, Chunk>), length: this.length, propEnd: this.propEnd.seal() as Uint32Array, props: this.props.seal() as Uint32Array };
   }
+}
 
-  private grow(capacity: number): void {
-    this.from = grown(this.from, capacity); this.to = grown(this.to, capacity); this.kind = grown(this.kind, capacity);
-    this.flags = grown(this.flags, capacity); this.action = grown(this.action, capacity);
-    this.scope = grown(this.scope, capacity); this.scopeSet = grown(this.scopeSet, capacity);
-    this.qualifier = grown(this.qualifier, capacity); this.suffix = grown(this.suffix, capacity);
-    this.source = grown(this.source, capacity); this.file = grown(this.file, capacity); this.line = grown(this.line, capacity);
-    this.propEnd = grown(this.propEnd, capacity);
-  }
+/** Start of edge `e`'s property triples in `table.props`. */
+export function propStart(table: EdgeTable, e: number): number {
+  return e === 0 ? 0 : (table.propEnd[e - 1] as number);
+}
+
+/** Stores `value` at `e` in an adaptive column, widening the column to 32 bits when it needs it. */
+export function setWidening(table: EdgeTable, field: Field, e: number, value: number): void {
+  if (value > 0xffff && !(table[field] instanceof Uint32Array)) table[field] = Uint32Array.from(table[field]);
+  table[field][e] = value;
 }
 
 /** Two independent 32-bit hashes (FNV-1a and a multiplicative mix) of a string: 64 bits to compare values by. */

@@ -1,12 +1,12 @@
 // GraphLookup over what CompactBuilder kept: node records in id order and the edge columns (no graphology graph).
 import { EDGE_KINDS, EngineError, type NodeRecord } from '../model/index.js';
 import { NO_LINE } from './compact-build-columns.js';
-import type { Gathered } from './compact-build-pack.js';
+import type { Sealed } from './compact-build-pack.js';
 import type { CredentialHolders, EdgeView, GraphLookup } from './lookup.js';
 
 /** What the lookup reads: the gathered columns, node numbering, kept edges (= graph edges) and slot → edge. */
 export interface ColumnLookupInput {
-  readonly g: Gathered;
+  readonly g: Sealed;
   readonly ids: readonly string[];
   readonly rank: Uint32Array;
   readonly ordered: readonly NodeRecord[];
@@ -44,7 +44,7 @@ export function columnLookup(input: ColumnLookupInput): GraphLookup {
   };
 }
 
-function edgeViewOf(g: Gathered, e: number): EdgeView {
+function edgeViewOf(g: Sealed, e: number): EdgeView {
   const { edges, tables } = g;
   const qualifier = tables.qualifiers.get(edges.qualifier[e] as number);
   const file = tables.files.get(edges.file[e] as number);

@@ -3,7 +3,9 @@
 import { credentialActive, envIndex, ScopeInterner, tierOf, type CompactGraph } from '../engine/compact.js';
 import { IS_CREDENTIAL } from '../engine/kinds.js';
 import { EDGE_KINDS, EDGE_SPECS, edgeKey, NODE_KINDS, type Diagnostic, type NodeRecord } from '../model/index.js';
-import { ENV_FILLED, hashPair, type EdgeColumns, type StringTable, VALID } from './compact-build-columns.js';
+import {
+  ENV_FILLED, hashPair, setWidening, VALID, type EdgeColumns, type EdgeTable, type StringTable,
+} from './compact-build-columns.js';
 import {
   canonical, conflictingEdge, diagnosticAt, edgeDifferences, edgeProvenance, type ProvenanceTables,
 } from './compact-build-check.js';
@@ -24,6 +26,11 @@ export interface Gathered {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Gathered, with the edge columns sealed into flat arrays. */
+export interface Sealed extends Omit<Gathered, 'edges'> {
+  readonly edges: EdgeTable;
+}
+
 /** Stands for the environment a CAN_INVOKE edge without one gets from its target model, until that is known. */
 export const ENV_MARK = '\u0000environment\u0000';
 const NO_RANK = 0xffffffff;
@@ -35,7 +42,8 @@ const ENDPOINT_MASKS: readonly { from: number; to: number }[] = EDGE_SPECS.map((
 }));
 
 /** Packs what was gathered into the compact graph, its lookup and buildGraph's diagnostics. */
-export function packGraph(g: Gathered): { cg: CompactGraph; lookup: GraphLookup; diagnostics: Diagnostic[] } {
+export function packGraph(gathered: Gathered): { cg: CompactGraph; lookup: GraphLookup; diagnostics: Diagnostic[] } {
+  const g: Sealed = { ...gathered, edges: gathered.edges.seal() };
   const nodes = numberNodes(g);
   const checked = checkEdges(g, nodes.rank, nodes.ids.length);
   const kept = dedupeEdges(g, nodes.rank, checked);
@@ -50,7 +58,7 @@ export function packGraph(g: Gathered): { cg: CompactGraph; lookup: GraphLookup;
 }
 
 /** The edge key (model/keys.ts) of edge `e`. */
-export function keyOf(g: Gathered, e: number): string {
+export function keyOf(g: Sealed, e: number): string {
   const kind = EDGE_KINDS[g.edges.kind[e] as number] as (typeof EDGE_KINDS)[number];
   const suffix = g.tables.suffixes.get(g.edges.suffix[e] as number) as string;
   return edgeKey(kind, g.names[g.edges.from[e] as number] as string, g.names[g.edges.to[e] as number] as string, {}) + suffix;
@@ -68,7 +76,7 @@ interface NumberedNodes {
   readonly active: Uint8Array;
 }
 
-function numberNodes(g: Gathered): NumberedNodes {
+function numberNodes(g: Sealed): NumberedNodes {
   const ids: string[] = [];
   for (let k = 0; k < g.names.length; k++) if (g.records[k] !== undefined) ids.push(g.names[k] as string);
   // NOTE: default sort is by UTF-16 code units, as toCompact's, so node numbers follow id order everywhere.
@@ -99,7 +107,7 @@ function numberNodes(g: Gathered): NumberedNodes {
  * Drops edges with a missing or wrong-kind endpoint (diagnostics as buildGraph's checkEdge) and fills in the
  * environment of CAN_INVOKE edges without one. Returns the surviving edges counting-sorted by source node number.
  */
-function checkEdges(g: Gathered, rank: Uint32Array, order: number): Uint32Array {
+function checkEdges(g: Sealed, rank: Uint32Array, order: number): Uint32Array {
   const { edges, records, names, tables } = g;
   const m = edges.length;
   const alive = new Uint8Array(m);
@@ -143,21 +151,21 @@ function checkEdges(g: Gathered, rank: Uint32Array, order: number): Uint32Array 
   return bySource;
 }
 
-function dropEdge(g: Gathered, e: number, code: Diagnostic['code'], field: string, message: string): void {
+function dropEdge(g: Sealed, e: number, code: Diagnostic['code'], field: string, message: string): void {
   g.diagnostics.push(diagnosticAt(edgeProvenance(g.edges, e, g.tables), code, field, message));
 }
 
 /** The environment a filled CAN_INVOKE edge takes: its model's, else prod (as buildGraph's checkEdge). */
-function filledEnvironment(g: Gathered, e: number): string {
+function filledEnvironment(g: Sealed, e: number): string {
   return g.records[g.edges.to[e] as number]?.environment ?? 'prod';
 }
 
-function fillEnvironment(g: Gathered, e: number, tables: Gathered['tables']): void {
+function fillEnvironment(g: Sealed, e: number, tables: Sealed['tables']): void {
   const env = filledEnvironment(g, e);
   const { edges } = g;
-  edges.suffix[e] = tables.suffixes.id((tables.suffixes.get(edges.suffix[e] as number) as string).replace(ENV_MARK, env));
+  setWidening(edges, 'suffix', e, tables.suffixes.id((tables.suffixes.get(edges.suffix[e] as number) as string).replace(ENV_MARK, env)));
   const qualifier = tables.qualifiers.get(edges.qualifier[e] as number);
-  if (qualifier === ENV_MARK) edges.qualifier[e] = tables.qualifiers.id(env);
+  if (qualifier === ENV_MARK) setWidening(edges, 'qualifier', e, tables.qualifiers.id(env));
   edges.action[e] = envIndex(env);
 }
 
@@ -165,7 +173,7 @@ function fillEnvironment(g: Gathered, e: number, tables: Gathered['tables']): vo
  * Sorts each source node's edges by (kind, target, key suffix, arrival) and keeps the first of each key, reporting
  * duplicates with different properties. Returns the kept edges in slot order (from, kind, to, key).
  */
-function dedupeEdges(g: Gathered, rank: Uint32Array, bySource: Uint32Array): Uint32Array {
+function dedupeEdges(g: Sealed, rank: Uint32Array, bySource: Uint32Array): Uint32Array {
   const { edges } = g;
   const suffixes = g.tables.suffixes.values as string[];
   const compare = (x: number, y: number): number => {
@@ -204,11 +212,11 @@ function dedupeEdges(g: Gathered, rank: Uint32Array, bySource: Uint32Array): Uin
   return kept.subarray(0, n);
 }
 
-function sameKey(edges: EdgeColumns, a: number, b: number, rank: Uint32Array): boolean {
+function sameKey(edges: EdgeTable, a: number, b: number, rank: Uint32Array): boolean {
   return edges.kind[a] === edges.kind[b] && rank[edges.to[a] as number] === rank[edges.to[b] as number] && edges.suffix[a] === edges.suffix[b];
 }
 
-function reportConflict(g: Gathered, first: number, later: number): void {
+function reportConflict(g: Sealed, first: number, later: number): void {
   const envHash = (e: number): [number, number] | undefined =>
     ((g.edges.flags[e] as number) & ENV_FILLED) !== 0 ? hashPair(canonical(filledEnvironment(g, e))) : undefined;
   const differs = edgeDifferences(g.edges, first, later, g.tables.props, envHash);
@@ -223,7 +231,7 @@ type PackedSlots = Pick<CompactGraph,
   'size' | 'starts' | 'targets' | 'edgeKind' | 'edgeAction' | 'edgeScope' | 'edgeScopeSet' | 'scopeNames' | 'scopeSets'>;
 
 /** Kept edges between active nodes and within their validity window become slots, in kept (= slot) order. */
-function packSlots(g: Gathered, nodes: NumberedNodes, kept: Uint32Array): { cg: PackedSlots; slotEdge: Uint32Array } {
+function packSlots(g: Sealed, nodes: NumberedNodes, kept: Uint32Array): { cg: PackedSlots; slotEdge: Uint32Array } {
   const { edges, localScopes } = g;
   const { rank, active } = nodes;
   const order = nodes.ids.length;
@@ -256,7 +264,7 @@ function packSlots(g: Gathered, nodes: NumberedNodes, kept: Uint32Array): { cg: 
     const local = edges.scope[e] as number;
     if (scopeIds[local] === -1) scopeIds[local] = interner.scope(localScopes.names[local]);
     edgeScope[s] = scopeIds[local] as number;
-    const set = edges.scopeSet[e] as number;
+    const set = (edges.scopeSet[e] as number) - 1;
     if (set >= 0 && setIds[set] === -2) setIds[set] = interner.scopeSet(localScopes.sets[set]);
     edgeScopeSet[s] = set < 0 ? -1 : (setIds[set] as number);
   }
