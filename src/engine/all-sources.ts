@@ -277,6 +277,9 @@ class StateSearch {
         }
         const cap = t.cap[slot] as number;
         if (cap === CAP.NONE || cap === CAP.INVOKE_OTHER) continue;
+        // NOTE: a path never comes back to its source, so a capability through the source itself (a pipeline
+        // altered by what it can act as) does not exist; reach() drops it too, after an exhaustive search.
+        if (v === source) continue;
         // NOTE: a witness that repeats a node, or passes its target or dataset/pipeline twice, is not a simple path.
         if (dup || (this.nodeSeen[v] === source && this.onPath(v, st))) return undefined;
         if (cap === CAP.ALTER) this.alter(v, source, t.action[slot] as number, d + 1, st, slot, -1);
@@ -308,7 +311,8 @@ class StateSearch {
     let points = actAsPoints;
     const sod: SodWitness[] = [];
     const sensitive: SensitiveWitness[] = [];
-    this.touched.sort((a, b) => a - b);
+    // NOTE: points are sums of halves (exact in floating point), so the order of targets does not matter;
+    // only the few findings are sorted.
     for (const target of this.touched) {
       const tier = cg.nodeTier[target] as number;
       const mask = this.mask[target] as number;
@@ -336,6 +340,8 @@ class StateSearch {
         }
       }
     }
+    if (sod.length > 1) sod.sort((a, b) => a.model - b.model);
+    if (sensitive.length > 1) sensitive.sort((a, b) => a.resource - b.resource);
     return { source, plain: true, blast: Math.round(points * 10) / 10, sod, sensitive };
   }
 }

@@ -1,5 +1,7 @@
 // Storage of CompactBuilder: edges as growable typed-array columns (no EdgeRecord is kept), small string tables,
-// and per-property value hashes so duplicate edges can be compared field by field after their records are gone.
+// per-property value hashes so duplicate edges can be compared field by field after their records are gone, and
+// node records re-made with shared strings (an owner or tag repeated on 100k rows is stored once).
+import type { NodeRecord, PropValue, Provenance } from '../model/index.js';
 
 /** Interns strings to small integers; id 0 stands for `undefined`. */
 export class StringTable {
@@ -139,4 +141,37 @@ export function hashPair(text: string): [number, number] {
     b ^= b >>> 15;
   }
   return [a >>> 0, b >>> 0];
+}
+
+/** Shares equal strings: returns the first string seen with the same content. */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  share(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** An equal copy of `record` whose repeated strings (owner, tags, source, file, string property values) are shared. */
+  record(record: NodeRecord): NodeRecord {
+    const properties: Record<string, PropValue> = {};
+    for (const key of Object.keys(record.properties)) {
+      const value = record.properties[key];
+      if (value === undefined) continue;
+      properties[key] = typeof value === 'string' ? this.share(value) : Array.isArray(value) ? value.map((v: string) => this.share(v)) : value;
+    }
+    const p = record.provenance;
+    const provenance: Provenance = {
+      source: this.share(p.source), ...(p.file !== undefined ? { file: this.share(p.file) } : {}),
+      ...(p.line !== undefined ? { line: p.line } : {}), ...(p.path !== undefined ? { path: p.path } : {}),
+    };
+    return {
+      id: record.id, kind: record.kind, name: record.name === record.id ? record.id : record.name,
+      ...(record.owner !== undefined ? { owner: this.share(record.owner) } : {}),
+      ...(record.environment !== undefined ? { environment: record.environment } : {}),
+      tags: record.tags.map((t) => this.share(t)), source: this.share(record.source), properties, provenance,
+    };
+  }
 }

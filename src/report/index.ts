@@ -9,3 +9,8 @@ export type { RenderOptions, Reporter } from './types.js';
 export const REPORTERS = { table, json, md } as const satisfies Record<string, Reporter>;
 export type FormatId = keyof typeof REPORTERS;
 export const FORMATS = Object.keys(REPORTERS) as FormatId[];
+
+/** A rendered report as one string (reporters may return big reports in chunks). */
+export function reportText(out: string | Iterable<string>): string {
+  return typeof out === 'string' ? out : [...out].join('');
+}

@@ -1,5 +1,6 @@
 // The risk diff in process: thresholds, graph diffs of hand-built documents, saved-analysis parsing, and the two
 // sample versions (v1 = examples/acme, v2 = five known changes) with exact sets of changes.
+import { reportText } from '../../src/report/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDirectory } from '../../src/analysis/analyze.js';
 import {
@@ -145,7 +146,7 @@ describe('diff of two sample versions', () => {
   it('diffs saved analyses: without their graph, graph changes are unavailable; without blastRadius, movers are partial', async () => {
     const options = { limit: 10, color: false, version: 'test' };
     const at = new Date(AT);
-    const saved = JSON.parse(json.analysis(await analyzeDirectory(versions.v1, { at }), options)) as Record<string, unknown>;
+    const saved = JSON.parse(reportText(json.analysis(await analyzeDirectory(versions.v1, { at }), options))) as Record<string, unknown>;
     const r = diffSides(sideFromSaved(saved, 'v1.json'), v2);
     expect(r.graph).toBeNull();
     expect(r.graphUnavailable).toBe('graph changes unavailable for saved analyses');

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeLoaded, type AnalysisResult } from '../../src/analysis/analyze.js';
+import { analyzeLoaded, type GraphAnalysis } from '../../src/analysis/analyze.js';
 import { loadGraph } from '../../src/analysis/load.js';
 import { severityRank, type Finding } from '../../src/findings/index.js';
 import { auth, build, SAMPLE } from './helpers.js';
 
-let expected: AnalysisResult;
+let expected: GraphAnalysis;
 beforeAll(async () => {
   expected = await analyzeLoaded(await loadGraph(SAMPLE));
 });

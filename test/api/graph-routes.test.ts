@@ -1,4 +1,5 @@
 // blast, queries and diff routes.
+import { reportText } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { blastOf } from '../../src/analysis/blast.js';
 import { loadGraph } from '../../src/analysis/load.js';
@@ -68,7 +69,7 @@ describe('POST /v1/diff', () => {
   it('an uploaded saved analysis missing two findings: both are new in the served graph', async () => {
     const app = await build();
     const served = app.engine.served();
-    const saved = JSON.parse(REPORTERS.json.analysis(served.analysis, { limit: 10, color: false, version: 'test', includeGraph: true })) as { findings: { id: string }[] };
+    const saved = JSON.parse(reportText(REPORTERS.json.analysis(served.analysis, { limit: 10, color: false, version: 'test', includeGraph: true }))) as { findings: { id: string }[] };
     const dropped = saved.findings.splice(0, 2).map((f) => f.id);
     const res = await app.inject({ method: 'POST', url: '/v1/diff', headers: auth(), payload: { base: { saved }, threshold: '10%,5' } });
     expect(res.statusCode).toBe(200);

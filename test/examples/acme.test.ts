@@ -1,7 +1,7 @@
 // The bundled sample inventory examples/acme: every planted finding and near miss listed in its README is
 // asserted here exactly (rule, source, target and the path that makes it), at a pinned analysis time.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeDirectory, type AnalysisResult } from '../../src/analysis/analyze.js';
+import { analyzeDirectory, type GraphAnalysis } from '../../src/analysis/analyze.js';
 import { EXPLOITABILITY_WEIGHTS } from '../../src/findings/index.js';
 import type { Finding, PathSet } from '../../src/findings/types.js';
 
@@ -29,8 +29,8 @@ function pairs(list: readonly Finding[], rule: string): string[] {
   return list.filter((f) => f.rule === rule).map((f) => `${f.source.id} -> ${f.target.id}`).sort();
 }
 
-let now: AnalysisResult;
-let past: AnalysisResult;
+let now: GraphAnalysis;
+let past: GraphAnalysis;
 
 beforeAll(async () => {
   now = await analyzeDirectory(DIR, { at: NOW });
@@ -176,7 +176,7 @@ describe('near miss cut by time: the expired legacy payments key', () => {
   });
 
   it('is the only difference in reach to the payments DB between the two dates', () => {
-    const toDb = (r: AnalysisResult): string[] => pairs([...r.findings, ...r.suppressed], REACH).filter((p) => p.endsWith(` -> ${db}`));
+    const toDb = (r: GraphAnalysis): string[] => pairs([...r.findings, ...r.suppressed], REACH).filter((p) => p.endsWith(` -> ${db}`));
     const added = toDb(past).filter((p) => !toDb(now).includes(p));
     expect(added).toEqual([`${agent} -> ${db}`, `${key} -> ${db}`]);
   });

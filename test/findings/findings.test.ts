@@ -2,7 +2,8 @@
 // that suppress and then expire.
 import { describe, expect, it } from 'vitest';
 import { toCompact } from '../../src/engine/index.js';
-import { analyzeCompact, applyExceptions, buildFindings, readExceptions, type Finding } from '../../src/findings/index.js';
+import { applyExceptions, buildFindings, readExceptions, type Finding } from '../../src/findings/index.js';
+import { graphLookup } from '../../src/graph/lookup.js';
 import { findingId } from '../../src/findings/context.js';
 import { InputError } from '../../src/model/index.js';
 import { e, graphOf, n } from '../helpers/tiny-graph.js';
@@ -25,7 +26,11 @@ function graph(extraEdges = false) {
   );
 }
 
-const findingsOf = (g: ReturnType<typeof graph>): Finding[] => buildFindings(g, toCompact(g, { at: AT }), { maxTier: 1 });
+const findingsOf = (g: ReturnType<typeof graph>): Finding[] => {
+  const cg = toCompact(g, { at: AT });
+  return buildFindings(graphLookup(g, cg), cg, { maxTier: 1 });
+};
+const lookupOf = (g: ReturnType<typeof graph>) => graphLookup(g, toCompact(g, { at: AT }));
 const summary = (fs: readonly Finding[]) => fs.map((f) => `${f.rule} ${f.source.id} ${f.target.id}`).sort();
 
 describe('buildFindings', () => {
@@ -63,14 +68,14 @@ describe('accepted exceptions', () => {
     const g = graph();
     const all = findingsOf(g);
     const list = await readExceptions('test/fixtures/exceptions/basic/exceptions.csv');
-    const now = applyExceptions(g, all, list, AT.getTime());
+    const now = applyExceptions(lookupOf(g), all, list, AT.getTime());
     expect(summary(now.suppressed)).toEqual(['sod-alter-invoke agent model']);
     expect(now.suppressed[0]?.suppressed?.owner).toBe('ml-platform@acme.example');
     expect(now.outcomes.map((o) => o.status)).toEqual(['active', 'expired', 'unmatched']);
     expect(summary(now.findings)).toContain('sod-alter-invoke key model');
-    const earlier = applyExceptions(g, all, list, Date.parse('2026-01-01T00:00:00Z'));
+    const earlier = applyExceptions(lookupOf(g), all, list, Date.parse('2026-01-01T00:00:00Z'));
     expect(summary(earlier.suppressed)).toEqual(['sod-alter-invoke agent model', 'sod-alter-invoke key model']);
-    const later = applyExceptions(g, all, list, Date.parse('2030-01-02T00:00:00Z'));
+    const later = applyExceptions(lookupOf(g), all, list, Date.parse('2030-01-02T00:00:00Z'));
     expect(later.suppressed).toEqual([]);
     expect(later.findings).toHaveLength(all.length);
   });
@@ -93,7 +98,7 @@ describe('paths kept per finding', () => {
       ],
     );
     const cg = toCompact(g, { at: AT });
-    const f = analyzeCompact(g, cg, { pathsShown: 2 }).findings.find((x) => x.source.id === 'a') as Finding;
+    const f = buildFindings(graphLookup(g, cg), cg, { pathsShown: 2 }).find((x) => x.source.id === 'a') as Finding;
     const [set] = f.pathSets;
     expect(set?.total).toBe(3);
     // the credential path carries exploitability (risk factors), so it outranks the shorter interactive one

@@ -5,6 +5,7 @@ import { loadDirectory } from '../../ingest/index.js';
 import { toCompact, type CompactGraph } from '../../src/engine/compact.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { buildCompact, CompactBuilder, type CompactBuild } from '../../src/graph/compact-build.js';
+import { Column } from '../../src/graph/compact-build-columns.js';
 import { graphLookup } from '../../src/graph/lookup.js';
 import {
   EDGE_SPECS, EngineError, NODE_KINDS, ACCESS_ACTIONS, ALTER_ACTIONS,
@@ -33,7 +34,7 @@ function expectOracle(records: Records, got: CompactBuild, at = AT): void {
   expect([got.lookup.nodeCount, got.lookup.edgeCount]).toEqual([want.nodeCount, want.edgeCount]);
   for (const id of cg.ids) {
     expect(got.lookup.hasNode(id)).toBe(true);
-    expect(got.lookup.node(id)).toBe(want.node(id));
+    expect(got.lookup.node(id)).toEqual(want.node(id));
     expect(got.lookup.credentialHolders(id), id).toEqual(want.credentialHolders(id));
   }
   for (let s = 0; s < cg.size; s++) expect(got.lookup.slot(s), `slot ${s}`).toEqual(want.slot(s));
@@ -213,5 +214,23 @@ describe('buildCompact equals toCompact(buildGraph)', () => {
     expect([got.cg.order, got.cg.size, [...got.cg.starts], got.cg.scopeNames]).toEqual([0, 0, [0], ['']]);
     expect(() => builder.node(node('Human', 'h'))).toThrow(EngineError);
     expect(() => got.lookup.node('h')).toThrow(EngineError);
+  });
+});
+
+describe('Column (chunked edge storage)', () => {
+  it('keeps every value across chunk boundaries and widens to 32 bits at the first value that needs it', () => {
+    const column = new Column(2, true);
+    const values = Array.from({ length: 150_000 }, (_, i) => (i === 100_001 ? 70_000 + i : (i * 7) % 65_536));
+    for (const v of values) column.push(v);
+    const sealed = column.seal();
+    expect(sealed).toBeInstanceOf(Uint32Array);
+    expect(Array.from(sealed)).toEqual(values);
+  });
+
+  it('stays narrow when values fit, and a fixed-width column refuses a value too wide', () => {
+    const column = new Column(2, true);
+    for (let i = 0; i < 3; i++) column.push(65_535 - i);
+    expect(column.seal()).toEqual(Uint16Array.from([65_535, 65_534, 65_533]));
+    expect(() => new Column(1).push(256)).toThrow(RangeError);
   });
 });

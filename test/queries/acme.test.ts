@@ -3,7 +3,7 @@
 // answers are compared (equal, or the subset relation the query's description documents).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadQueries } from '../../queries/index.js';
-import { analyzeLoaded, type AnalysisResult } from '../../src/analysis/analyze.js';
+import { analyzeLoaded, type GraphAnalysis } from '../../src/analysis/analyze.js';
 import { loadGraph } from '../../src/analysis/load.js';
 import { reach } from '../../src/engine/reach.js';
 import { findingSources } from '../../src/engine/sod.js';
@@ -26,7 +26,7 @@ const str = (x: unknown): string => String(x);
 describe.skipIf(!neo.available)('canned queries on examples/acme (real Neo4j)', () => {
   const n = neo as TestNeo4j;
   let store: Store;
-  let a: AnalysisResult;
+  let a: GraphAnalysis;
   let all: Finding[];
   let loaded: Awaited<ReturnType<typeof loadGraph>>;
 

@@ -1,4 +1,5 @@
 // The JSON analysis report: complete, deterministic, with blast radius per principal and, on request, the graph.
+import { reportText } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { analyzeLoaded } from '../../src/analysis/analyze.js';
 import { toJsonGraph } from '../../src/graph/export.js';
@@ -14,14 +15,14 @@ const options = { limit: 10, color: false, version: 'test' };
 describe('json reporter', () => {
   it('includes the non-zero blast radius of every principal, and the graph only when asked', async () => {
     const result = await analyzeLoaded({ dir: 't', graph, files: [], diagnostics: [] }, { at: new Date('2026-11-25T00:00:00Z'), exceptions: false });
-    const plain = JSON.parse(json.analysis(result, options)) as Record<string, unknown>;
+    const plain = JSON.parse(reportText(json.analysis(result, options))) as Record<string, unknown>;
     // bot: ops (1) + tier-0 db write (100 × 2)
     expect(plain['blastRadius']).toEqual({ bot: 201 });
     expect(plain['graphDocument']).toBeUndefined();
     expect(plain['graph']).toEqual({ nodes: 4, edges: 2, compiledEdges: 2 });
-    const withGraph = JSON.parse(json.analysis(result, { ...options, includeGraph: true })) as Record<string, unknown>;
+    const withGraph = JSON.parse(reportText(json.analysis(result, { ...options, includeGraph: true }))) as Record<string, unknown>;
     expect(withGraph['graphDocument']).toEqual(JSON.parse(JSON.stringify(toJsonGraph(graph))));
-    expect(json.analysis(result, options)).toBe(json.analysis(result, options));
+    expect(reportText(json.analysis(result, options))).toBe(reportText(json.analysis(result, options)));
   });
 });
 
@@ -31,7 +32,7 @@ describe('json reporter size', () => {
     const big = graphOf([...agents, n('Resource', 'db', { tier: 0 })], agents.map((a) => e('CAN_ACCESS', a.id, 'db', { action: 'read' })));
     const result = await analyzeLoaded({ dir: 't', graph: big, files: [], diagnostics: [] }, { at: new Date('2026-11-25T00:00:00Z'), exceptions: false });
     expect(result.findings).toHaveLength(1001);
-    const text = json.analysis(result, options);
+    const text = reportText(json.analysis(result, options));
     expect(text.trimEnd().includes('\n')).toBe(false);
     expect((JSON.parse(text) as { findings: unknown[] }).findings).toHaveLength(1001);
   });
