@@ -25,12 +25,15 @@ export interface FindingContext {
 /** Ranked paths kept per path set unless told otherwise. */
 export const DEFAULT_PATHS_SHOWN = 10;
 
-/** A finding context with a memoised blast radius (reusing `reached` results and `known` scores where given). */
+/**
+ * A finding context with a memoised blast radius (reusing `reached` results and `known` scores where given).
+ * A `known` Map is used as the memo itself, so scores added to it later are seen.
+ */
 export function findingContext(
   lookup: GraphLookup, cg: CompactGraph, reached?: ReadonlyMap<number, ReachResult>, known?: ReadonlyMap<number, number>,
   pathsShown = DEFAULT_PATHS_SHOWN,
 ): FindingContext {
-  const memo = new Map<number, number>(known);
+  const memo = known instanceof Map ? (known as Map<number, number>) : new Map<number, number>(known);
   const risk = new Map<number, number>();
   return {
     lookup, cg, at: cg.at, pathsShown,

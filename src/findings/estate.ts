@@ -155,7 +155,8 @@ function materialise(ctx: FindingContext, rows: Rows, r: number, detailed: boole
       paths: detailed ? all((c) => c.effect === 'access') : only(shortest),
     }])[0] as Finding;
   }
-  return detailed ? finding : { ...finding, pathSets: finding.pathSets.map((s) => ({ ...s, enumerated: false as const })) };
+  // NOTE: the shortest path is the only one drawn, so `paths` stays empty rather than repeat it.
+  return detailed ? finding : { ...finding, pathSets: finding.pathSets.map((s) => ({ ...s, paths: [], enumerated: false as const })) };
 }
 
 function counts(keys: readonly string[]): Record<string, number> {

@@ -63,7 +63,7 @@ export interface PathSet {
   readonly truncated: boolean;
   /**
    * Absent when every path within --max-depth and --cap was enumerated and ranked; false when only the shortest
-   * path was drawn (large estates: findings ranked below --detail, docs/scoring.md).
+   * path was drawn (`paths` is then empty; large estates: findings ranked below --detail, docs/scoring.md).
    */
   readonly enumerated?: false;
 }

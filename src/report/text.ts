@@ -27,6 +27,7 @@ export function bestPath(set: PathSet): RankedPath {
 
 /** `3 paths` / `1000+ paths (capped)` for a path set. */
 export function pathCount(set: PathSet): string {
+  if (set.enumerated === false) return 'shortest path only (ranked below --detail)';
   const n = set.total;
   return `${n}${set.truncated ? '+' : ''} path${n === 1 ? '' : 's'}${set.truncated ? ' (cap reached)' : ''}`;
 }
