@@ -16,8 +16,20 @@ const SPACE_SEPARATED = new Set(['scopes']);
 const ok = (value: PropValue): ParsedValue => ({ ok: true, value });
 const bad = (reason: string): ParsedValue => ({ ok: false, code: 'bad-value', reason });
 
+/** Parsed dates by their text: inventories repeat the same few thousand dates millions of times. */
+const DATE_MEMO = new Map<string, string | undefined>();
+const DATE_MEMO_MAX = 65_536;
+
 /** Parses an ISO-8601 date or date-time into a UTC ISO string; a time without offset is taken as UTC. */
 export function parseIsoDate(raw: string): string | undefined {
+  if (DATE_MEMO.has(raw)) return DATE_MEMO.get(raw);
+  const parsed = parseIsoDateOnce(raw);
+  if (DATE_MEMO.size >= DATE_MEMO_MAX) DATE_MEMO.clear();
+  DATE_MEMO.set(raw, parsed);
+  return parsed;
+}
+
+function parseIsoDateOnce(raw: string): string | undefined {
   const m = ISO_DATE.exec(raw.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m;

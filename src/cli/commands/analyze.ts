@@ -74,7 +74,9 @@ async function analyzeStored(dir: string, flags: AnalyzeFlags): Promise<Analysis
     const loaded: LoadedGraph = { dir: `neo4j:${stored.snapshot.id}`, graph: stored.graph, files: [], diagnostics: stored.diagnostics };
     const result = await analyze(loaded, flags);
     if (flags.writeBack) {
-      await writeResults(store, { at: result.at, snapshot: stored.snapshot.id, findings: result.findings, suppressed: result.suppressed, blast: result.blast });
+      // NOTE: every active finding is stored, the ones ranked below --detail with their shortest paths.
+      const findings = [...result.findings, ...result.rest];
+      await writeResults(store, { at: result.at, snapshot: stored.snapshot.id, findings, suppressed: result.suppressed, blast: result.blast });
     }
     return result;
   });
