@@ -67,6 +67,28 @@ describe('pathwarden analyze', () => {
     expect(report.suppressed).toEqual([]);
   });
 
+  it('--detail 2 enumerates the best two findings and streams the rest with their shortest paths', async () => {
+    const full = await analyzeJson(DIR);
+    for (const out of [undefined, 'report.json']) {
+      const tmp = await mkdtemp(join(tmpdir(), 'pw-cli-detail-'));
+      try {
+        const file = out ? join(tmp, out) : undefined;
+        const r = await pathwarden(['analyze', DIR, ...AT, '--format', 'json', '--detail', '2', ...(file ? ['-o', file] : [])]);
+        expect(r.code).toBe(0);
+        const report = JSON.parse(file ? await readFile(file, 'utf8') : r.stdout) as JsonReport & { summary: { findings: number } };
+        expect(rows(report.findings)).toEqual(sorted(EXPECTED));
+        expect(report.summary.findings).toBe(EXPECTED.length);
+        const sets = report.findings.map((f) => (f as unknown as { pathSets: { enumerated?: boolean; paths: unknown[] }[] }).pathSets);
+        expect(sets.map((x) => x.every((p) => p.enumerated === undefined))).toEqual(EXPECTED.map((_, i) => i < 2));
+        for (const x of sets.slice(2)) for (const p of x) expect([p.enumerated, p.paths]).toEqual([false, []]);
+        // the two detailed findings are the same as with every finding detailed
+        expect(report.findings.slice(0, 2)).toEqual(full.findings.filter((f) => report.findings.slice(0, 2).some((g) => g.id === f.id)));
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    }
+  });
+
   it('--format md has the findings table', async () => {
     const r = await pathwarden(['analyze', DIR, ...AT, '--format', 'md']);
     expect(r.code).toBe(0);
