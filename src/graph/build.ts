@@ -2,8 +2,9 @@
 // merge silently, conflicting keep the first), and edges are checked against their endpoints.
 import { MultiDirectedGraph } from 'graphology';
 import {
-  edgeKey, edgeSpec, type Diagnostic, type EdgeRecord, type NodeRecord, type PropValue, type Provenance, type Records,
+  edgeKey, edgeSpec, type Diagnostic, type EdgeRecord, type NodeRecord, type PropValue, type Records,
 } from '../model/index.js';
+import { canonical, diagnosticAt, duplicateNode, where } from './compact-build-check.js';
 import type { PathwardenGraph } from './types.js';
 
 /** The graph and the problems found while merging (duplicates, dangling references, kind mismatches). */
@@ -36,35 +37,26 @@ function addNode(graph: PathwardenGraph, node: NodeRecord, diagnostics: Diagnost
     graph.addNode(node.id, node);
     return;
   }
-  const first = graph.getNodeAttributes(node.id);
-  if (first.kind !== node.kind) {
-    diagnostics.push(at(node.provenance, 'kind-mismatch', 'kind',
-      `node "${node.id}" is a ${node.kind} here but a ${first.kind} at ${where(first.provenance)}; kept the ${first.kind}`));
-    return;
-  }
-  const differs = nodeDifferences(first, node);
-  if (differs.length > 0) {
-    diagnostics.push(at(node.provenance, 'duplicate-conflict', 'id',
-      `node "${node.id}" is defined again with different ${differs.join(', ')}; kept the one at ${where(first.provenance)}`));
-  }
+  const problem = duplicateNode(graph.getNodeAttributes(node.id), node);
+  if (problem) diagnostics.push(problem);
 }
 
 /** Checks that both endpoints exist with kinds the edge spec allows; fills CAN_INVOKE's default environment. */
 function checkEdge(graph: PathwardenGraph, edge: EdgeRecord, diagnostics: Diagnostic[]): EdgeRecord | undefined {
   const spec = edgeSpec(edge.kind);
   if (edge.from === edge.to) {
-    diagnostics.push(at(edge.provenance, 'bad-value', 'to', `${edge.kind} from "${edge.from}" to itself; self-loops are not allowed`));
+    diagnostics.push(diagnosticAt(edge.provenance, 'bad-value', 'to', `${edge.kind} from "${edge.from}" to itself; self-loops are not allowed`));
     return undefined;
   }
   for (const side of ['from', 'to'] as const) {
     const id = edge[side];
     if (!graph.hasNode(id)) {
-      diagnostics.push(at(edge.provenance, 'dangling-ref', side, `${edge.kind} ${side} "${id}": no node has this id; the edge was dropped`));
+      diagnostics.push(diagnosticAt(edge.provenance, 'dangling-ref', side, `${edge.kind} ${side} "${id}": no node has this id; the edge was dropped`));
       return undefined;
     }
     const kind = graph.getNodeAttribute(id, 'kind');
     if (!spec[side].includes(kind)) {
-      diagnostics.push(at(edge.provenance, 'kind-mismatch', side,
+      diagnostics.push(diagnosticAt(edge.provenance, 'kind-mismatch', side,
         `${edge.kind} cannot go ${side} "${id}", a ${kind}; allowed ${side} kinds: ${spec[side].join(', ')}`));
       return undefined;
     }
@@ -85,43 +77,14 @@ function addEdge(graph: PathwardenGraph, key: string, edge: EdgeRecord, diagnost
   const first = graph.getEdgeAttributes(key);
   const differs = diffProps(first.properties, edge.properties);
   if (differs.length > 0) {
-    diagnostics.push(at(edge.provenance, 'duplicate-conflict', differs[0] as string,
+    diagnostics.push(diagnosticAt(edge.provenance, 'duplicate-conflict', differs[0] as string,
       `${edge.kind} "${edge.from}" → "${edge.to}" is given again with different ${differs.join(', ')}; kept the one at ${where(first.provenance)}`));
   }
-}
-
-/** Names of the fields in which two records of the same node differ (provenance and source aside). */
-function nodeDifferences(a: NodeRecord, b: NodeRecord): string[] {
-  const out: string[] = [];
-  if (a.name !== b.name) out.push('name');
-  if (a.owner !== b.owner) out.push('owner');
-  if (a.environment !== b.environment) out.push('environment');
-  if (canonical([...a.tags].sort()) !== canonical([...b.tags].sort())) out.push('tags');
-  return [...out, ...diffProps(a.properties, b.properties)];
 }
 
 function diffProps(a: Readonly<Record<string, PropValue>>, b: Readonly<Record<string, PropValue>>): string[] {
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return names.filter((n) => canonical(a[n]) !== canonical(b[n]));
-}
-
-function canonical(value: PropValue | readonly string[] | undefined): string {
-  return value === undefined ? '' : JSON.stringify(value);
-}
-
-/** A diagnostic located at a record's provenance; JSON records name the field by JSON path. */
-function at(p: Provenance, code: Diagnostic['code'], field: string, message: string): Diagnostic {
-  return {
-    severity: 'error', code, message, source: p.source,
-    ...(p.file !== undefined ? { file: p.file } : {}), ...(p.line !== undefined ? { line: p.line } : {}),
-    field: p.path !== undefined ? `${p.path}.${field}` : field,
-  };
-}
-
-/** `file:line` (or `file $.nodes[3]`) of a record, for messages. */
-function where(p: Provenance): string {
-  const file = p.file ?? p.source;
-  return p.line !== undefined ? `${file}:${p.line}` : p.path !== undefined ? `${file} ${p.path}` : file;
 }
 
 function compare(a: string, b: string): number {

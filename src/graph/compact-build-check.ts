@@ -1,5 +1,5 @@
-// Diagnostics of CompactBuilder, worded and located exactly as buildGraph's (src/graph/build.ts): duplicate nodes,
-// dangling references, endpoint kinds, conflicting duplicate edges. NOTE: these mirror build.ts's private helpers;
+// The merge diagnostics both graph builders give (build.ts for graphology, compact-build.ts for typed arrays):
+// duplicate nodes, dangling references, endpoint kinds, conflicting duplicate edges, located and worded once;
 // test/graph/compact-build.test.ts compares both builders' diagnostics in full, messages included.
 import { EDGE_KINDS, type Diagnostic, type NodeRecord, type PropValue, type Provenance } from '../model/index.js';
 import { NO_LINE, propStart, StringTable, type EdgeTable } from './compact-build-columns.js';
