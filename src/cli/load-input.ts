@@ -7,7 +7,7 @@ import { CSV_FILES } from '../../ingest/csv-inventory/files.js';
 import { InputError, NotFoundError } from '../model/index.js';
 import type { InputFlags } from './options.js';
 import { printDiagnostics } from './output.js';
-import { createCountProgress, withProgress } from './progress.js';
+import { createCounter, withProgress } from './progress.js';
 
 async function assertDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
@@ -28,7 +28,7 @@ export async function loadInput(dir: string, flags: InputFlags): Promise<LoadedG
 /** Loads `dir` straight into compact form evaluated at `at` (analyze), with the checks of loadInput. */
 export async function loadCompactInput(dir: string, at: Date, flags: InputFlags): Promise<CompiledInput> {
   await assertDirectory(dir);
-  const progress = createCountProgress('rows loaded', { quiet: flags.quiet });
+  const progress = createCounter('rows loaded', { quiet: flags.quiet });
   try {
     return checkInput(dir, await loadCompact(dir, { at, onRow: throttled((n) => progress.update(n, n)) }), flags);
   } finally {

@@ -62,3 +62,18 @@ export function createCountProgress(label: string, options: { quiet?: boolean } 
     stop() { if (started) bar.stop(); },
   };
 }
+
+/** A running count without a known total (rows read…), same visibility rules as the stage bar. */
+export function createCounter(label: string, options: { quiet?: boolean } = {}): CountProgress {
+  if (options.quiet || !process.stderr.isTTY || process.env['CI']) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar({
+    stream: process.stderr, format: `{value} ${label}`, clearOnComplete: true, hideCursor: true,
+  }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(done) {
+      if (!started) { bar.start(Number.MAX_SAFE_INTEGER, done); started = true; } else bar.update(done);
+    },
+    stop() { if (started) bar.stop(); },
+  };
+}
