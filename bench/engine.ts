@@ -9,7 +9,7 @@ import { bfsFromNode } from 'graphology-traversal';
 import { analyzeCompiled } from '../src/analysis/analyze.js';
 import { loadCompact, loadGraph } from '../src/analysis/load.js';
 import { forEachSourceReach } from '../src/engine/all-sources.js';
-import { blastRadius, findingSources, reach, toCompact } from '../src/engine/index.js';
+import { blastRadius, enumeratePaths, findingSources, reach, toCompact } from '../src/engine/index.js';
 import { generate } from './gen/generate.js';
 import type { BenchRow } from './table.js';
 
@@ -45,7 +45,12 @@ export async function benchEngine(options: EngineBenchOptions): Promise<BenchRow
     t = performance.now();
     let checksum = 0;
     let findings = 0;
-    forEachSourceReach(cg, (r) => { checksum += r.blast; findings += r.sod.length + r.sensitive.length; });
+    const pairs: [number, number][] = [];
+    forEachSourceReach(cg, (r) => {
+      checksum += r.blast;
+      findings += r.sod.length + r.sensitive.length;
+      for (const w of r.sensitive) pairs.push([r.source, w.resource]);
+    });
     const passMs = performance.now() - t;
     const sample = sampleOf(sources, options.naiveSample);
     t = performance.now();
@@ -56,6 +61,16 @@ export async function benchEngine(options: EngineBenchOptions): Promise<BenchRow
     let sampledBlast = 0;
     for (const s of sample) sampledBlast += blastRadius(graphCg, s, reach(graphCg, s)).score;
     const perSourceMs = ((performance.now() - t) / sample.length) * sources.length;
+    // NOTE: a paths query between two nodes that a finding connects: every simple path within depth 8, cap 1000.
+    const queryMs: number[] = [];
+    let found = 0;
+    for (const [source, target] of sampleOf(pairs, 51)) {
+      t = performance.now();
+      found += enumeratePaths(cg, { source, target, maxDepth: 8, cap: 1000 }).paths.length;
+      queryMs.push(performance.now() - t);
+    }
+    queryMs.sort((a, b) => a - b);
+    const medianMs = queryMs[Math.floor(queryMs.length / 2)] ?? 0;
     t = performance.now();
     const analysis = await analyzeCompiled(input, { exceptions: false }, 1000);
     const analyzeMs = performance.now() - t;
@@ -75,6 +90,10 @@ export async function benchEngine(options: EngineBenchOptions): Promise<BenchRow
       {
         bench: 'engine', figure: `all-sources pass vs per-source reach() (${size})`, value: passMs / 1000, unit: 's', higherIsBetter: false,
         baseline: perSourceMs / 1000, baselineName: `reach() + blastRadius() per source, ${sampled}`,
+      },
+      {
+        bench: 'engine', figure: `paths query between two nodes, median (${size})`, value: medianMs, unit: 'ms', higherIsBetter: false,
+        note: `${queryMs.length} finding pairs, ${found.toLocaleString('en-US')} paths (depth 8, cap 1000)`,
       },
       {
         bench: 'engine', figure: `analysis, best 1,000 findings enumerated (${size})`, value: analyzeMs / 1000, unit: 's', higherIsBetter: false,
