@@ -1,0 +1,42 @@
+// Who reaches a target, searched backwards from its holders, against the forward per-source search: on seeded
+// random graphs (cycles, expired and revoked credentials, scoped delegations, pipelines) the principals found
+// for every model and resource and every capability category are the ones reach() finds, except where the only
+// way there repeats a node (reach() keeps simple paths; those cases are counted and must stay rare).
+import { describe, expect, it } from 'vitest';
+import { findingSources, isAlter, isProdInvoke, reach, toCompact, type Capability } from '../../src/engine/index.js';
+import { K } from '../../src/engine/kinds.js';
+import { reverseSteps, sourcesReaching } from '../../src/engine/reverse-reach.js';
+import { randomGraph } from '../helpers/random-graph.js';
+
+const AT = new Date('2026-11-25T00:00:00Z');
+const CATEGORIES: [string, (c: Capability) => boolean][] = [
+  ['alter', isAlter], ['invoke-prod', isProdInvoke], ['access', (c) => c.effect === 'access'],
+];
+
+describe('sourcesReaching', () => {
+  let walksOnly = 0;
+  let pairs = 0;
+  it.each(Array.from({ length: 80 }, (_, i) => i + 1))('finds the principals reach() finds on random graph %i', (seed) => {
+    const cg = toCompact(randomGraph(seed, { nodes: 20, edges: 60 }), { at: AT });
+    const rev = reverseSteps(cg);
+    const sources = findingSources(cg);
+    const caps = new Map(sources.map((s) => [s, reach(cg, s).capabilities]));
+    for (let t = 0; t < cg.order; t++) {
+      if (cg.nodeKind[t] !== K.Model && cg.nodeKind[t] !== K.Resource) continue;
+      for (const [, filter] of CATEGORIES) {
+        const want = sources.filter((s) => s !== t && (caps.get(s) ?? []).some((c) => c.target === t && filter(c)));
+        const found = new Set(sourcesReaching(cg, rev, t, filter));
+        const got = sources.filter((s) => s !== t && found.has(s));
+        // every principal reach() finds is found
+        expect(want.filter((s) => !found.has(s))).toEqual([]);
+        pairs += want.length;
+        walksOnly += got.length - want.length;
+      }
+    }
+  });
+
+  it('finds a principal only through a walk that repeats a node rarely', () => {
+    expect(pairs).toBeGreaterThan(1000);
+    expect(walksOnly / pairs).toBeLessThan(0.02);
+  });
+});
