@@ -41,6 +41,22 @@ export function reverseSteps(cg: CompactGraph): ReverseSteps {
   return { starts, slots, from };
 }
 
+/** The capabilities on each target, with their holder and slot, in slot order. */
+export type CapabilityIndex = ReadonlyMap<number, readonly { readonly slot: number; readonly cap: Capability }[]>;
+
+/** Indexes every capability of `cg` by its target. */
+export function capabilityIndex(cg: CompactGraph, rev: ReverseSteps): CapabilityIndex {
+  const out = new Map<number, { slot: number; cap: Capability }[]>();
+  for (let s = 0; s < cg.size; s++) {
+    for (const cap of capabilitiesOf(cg, rev.from[s] as number, s)) {
+      const list = out.get(cap.target);
+      if (list) list.push({ slot: s, cap });
+      else out.set(cap.target, [{ slot: s, cap }]);
+    }
+  }
+  return out;
+}
+
 /** Interned requirement sets: sorted scope-key ids a path still needs allowed (0 = a slot no scope allows). */
 class Requirements {
   private readonly sets: (readonly number[])[] = [[]];
@@ -88,7 +104,9 @@ class Requirements {
  * Every node that holds, by act-as, a capability on `target` passing `filter`, ascending. Nodes themselves are
  * not checked for being principals or active (inactive credentials have no slots, so they never appear).
  */
-export function sourcesReaching(cg: CompactGraph, rev: ReverseSteps, target: number, filter: (c: Capability) => boolean): number[] {
+export function sourcesReaching(
+  cg: CompactGraph, rev: ReverseSteps, index: CapabilityIndex, target: number, filter: (c: Capability) => boolean,
+): number[] {
   const req = new Requirements();
   const states: { node: number; req: number }[] = [];
   const byNode = new Map<number, number[]>();
@@ -100,12 +118,7 @@ export function sourcesReaching(cg: CompactGraph, rev: ReverseSteps, target: num
   };
   // Seeds: holders of a capability slot on the target (direct, or through a dataset or pipeline that trains or
   // deploys it); the capability slot itself is what their context must allow.
-  for (let s = 0; s < cg.size; s++) {
-    const holder = rev.from[s] as number;
-    for (const cap of capabilitiesOf(cg, holder, s)) {
-      if (cap.target === target && filter(cap)) add(holder, req.of(cg, s));
-    }
-  }
+  for (const { slot, cap } of index.get(target) ?? []) if (filter(cap)) add(cap.holder, req.of(cg, slot));
   for (let i = 0; i < states.length; i++) {
     const { node: v, req: r } = states[i] as { node: number; req: number };
     if (!(byNode.get(v) ?? []).includes(r)) continue;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingSources, isAlter, isProdInvoke, reach, toCompact, type Capability } from '../../src/engine/index.js';
 import { K } from '../../src/engine/kinds.js';
-import { reverseSteps, sourcesReaching } from '../../src/engine/reverse-reach.js';
+import { capabilityIndex, reverseSteps, sourcesReaching } from '../../src/engine/reverse-reach.js';
 import { randomGraph } from '../helpers/random-graph.js';
 
 const AT = new Date('2026-11-25T00:00:00Z');
@@ -19,13 +19,14 @@ describe('sourcesReaching', () => {
   it.each(Array.from({ length: 80 }, (_, i) => i + 1))('finds the principals reach() finds on random graph %i', (seed) => {
     const cg = toCompact(randomGraph(seed, { nodes: 20, edges: 60 }), { at: AT });
     const rev = reverseSteps(cg);
+    const index = capabilityIndex(cg, rev);
     const sources = findingSources(cg);
     const caps = new Map(sources.map((s) => [s, reach(cg, s).capabilities]));
     for (let t = 0; t < cg.order; t++) {
       if (cg.nodeKind[t] !== K.Model && cg.nodeKind[t] !== K.Resource) continue;
       for (const [, filter] of CATEGORIES) {
         const want = sources.filter((s) => s !== t && (caps.get(s) ?? []).some((c) => c.target === t && filter(c)));
-        const found = new Set(sourcesReaching(cg, rev, t, filter));
+        const found = new Set(sourcesReaching(cg, rev, index, t, filter));
         const got = sources.filter((s) => s !== t && found.has(s));
         // every principal reach() finds is found
         expect(want.filter((s) => !found.has(s))).toEqual([]);
