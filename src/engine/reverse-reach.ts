@@ -101,40 +101,129 @@ class Requirements {
 }
 
 /**
+ * 1 for nodes a path can reach from a scoped DELEGATED grant without entering a credential since: only there can
+ * a scope requirement still meet a restricting grant further back, so elsewhere the search drops requirements
+ * (one state per node, a plain breadth-first search, in estates without scoped grants).
+ */
+export function behindScopedGrant(cg: CompactGraph): Uint8Array {
+  const mark = new Uint8Array(cg.order);
+  const queue: number[] = [];
+  for (let s = 0; s < cg.size; s++) {
+    const v = cg.targets[s] as number;
+    if (cg.edgeKind[s] === K.DELEGATED && (cg.edgeScopeSet[s] as number) >= 0 && isStep(cg, s) && mark[v] === 0 && IS_CREDENTIAL[cg.nodeKind[v] as number] !== 1) {
+      mark[v] = 1;
+      queue.push(v);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const u = queue[i] as number;
+    for (let s = cg.starts[u] as number; s < (cg.starts[u + 1] as number); s++) {
+      const v = cg.targets[s] as number;
+      if (mark[v] === 1 || !isStep(cg, s) || IS_CREDENTIAL[cg.nodeKind[v] as number] === 1) continue;
+      mark[v] = 1;
+      queue.push(v);
+    }
+  }
+  return mark;
+}
+
+/**
+ * The reverse search, with scratch arrays allocated once and reused for every target (stamps = search number).
+ * A state is (node, requirement); a node keeps the requirements no other of its states asks less than.
+ */
+export class ReverseSearch {
+  private readonly req = new Requirements();
+  private readonly behind: Uint8Array;
+  private readonly seen: Int32Array;
+  private readonly first: Int32Array;
+  private extra = new Map<number, number[]>();
+  private stateNode = new Int32Array(1024);
+  private stateReq = new Int32Array(1024);
+  private readonly allowedMemo = new Map<number, boolean>();
+  private search = 0;
+
+  constructor(private readonly cg: CompactGraph, private readonly rev: ReverseSteps, private readonly index: CapabilityIndex) {
+    this.behind = behindScopedGrant(cg);
+    this.seen = new Int32Array(cg.order).fill(-1);
+    this.first = new Int32Array(cg.order);
+  }
+
+  /** True when the scoped DELEGATED slot `slot` allows every key of requirement `r`. */
+  private allows(slot: number, r: number): boolean {
+    const set = this.cg.edgeScopeSet[slot] as number;
+    const key = set * 4_194_304 + r;
+    let ok = this.allowedMemo.get(key);
+    if (ok === undefined) {
+      const patterns = this.cg.scopeSets[set] as readonly string[];
+      ok = this.req.get(r).every((k) => k !== 0 && patterns.some((p) => scopeMatches(p, this.cg.scopeNames[k] as string)));
+      this.allowedMemo.set(key, ok);
+    }
+    return ok;
+  }
+
+  /** Adds state (node, r) unless the node has a state asking no more; returns the new number of states. */
+  private add(count: number, node: number, r: number): number {
+    const req = this.behind[node] === 1 ? r : 0;
+    if (this.seen[node] === this.search) {
+      const firstReq = this.stateReq[this.first[node] as number] as number;
+      if (firstReq === req || this.req.subset(firstReq, req)) return count;
+      const more = this.extra.get(node);
+      if (more?.some((st) => this.req.subset(this.stateReq[st] as number, req))) return count;
+      if (more) more.push(count);
+      else this.extra.set(node, [count]);
+    } else {
+      this.seen[node] = this.search;
+      this.first[node] = count;
+    }
+    if (count >= this.stateNode.length) {
+      const node2 = new Int32Array(this.stateNode.length * 2);
+      node2.set(this.stateNode);
+      this.stateNode = node2;
+      const req2 = new Int32Array(this.stateReq.length * 2);
+      req2.set(this.stateReq);
+      this.stateReq = req2;
+    }
+    this.stateNode[count] = node;
+    this.stateReq[count] = req;
+    return count + 1;
+  }
+
+  /** Calls `visit` once for every node that holds a capability on `target` passing `filter` by act-as. */
+  forEachSource(target: number, filter: (c: Capability) => boolean, visit: (node: number) => void): void {
+    const { cg, rev, req } = this;
+    this.search++;
+    if (this.extra.size) this.extra = new Map();
+    let count = 0;
+    // Seeds: holders of a capability slot on the target (direct, or through a dataset or pipeline that trains
+    // or deploys it); the capability slot itself is what their context must allow.
+    for (const { slot, cap } of this.index.get(target) ?? []) if (filter(cap)) count = this.add(count, cap.holder, req.of(cg, slot));
+    for (let i = 0; i < count; i++) {
+      const v = this.stateNode[i] as number;
+      const r = this.stateReq[i] as number;
+      if (this.first[v] === i) visit(v);
+      const credential = IS_CREDENTIAL[cg.nodeKind[v] as number] === 1;
+      for (let j = rev.starts[v] as number; j < (rev.starts[v + 1] as number); j++) {
+        const slot = rev.slots[j] as number;
+        const u = rev.from[slot] as number;
+        // NOTE: entering a credential resets the context, so only the slot into it must be allowed; a scoped
+        // grant must allow whatever the rest of the path needs; any other step adds its own scope key.
+        if (credential) count = this.add(count, u, req.of(cg, slot));
+        else if (cg.edgeKind[slot] === K.DELEGATED && (cg.edgeScopeSet[slot] as number) >= 0) {
+          if (this.allows(slot, r)) count = this.add(count, u, r);
+        } else count = this.add(count, u, this.behind[u] === 1 ? req.union(r, req.of(cg, slot)) : 0);
+      }
+    }
+  }
+}
+
+/**
  * Every node that holds, by act-as, a capability on `target` passing `filter`, ascending. Nodes themselves are
  * not checked for being principals or active (inactive credentials have no slots, so they never appear).
  */
 export function sourcesReaching(
   cg: CompactGraph, rev: ReverseSteps, index: CapabilityIndex, target: number, filter: (c: Capability) => boolean,
 ): number[] {
-  const req = new Requirements();
-  const states: { node: number; req: number }[] = [];
-  const byNode = new Map<number, number[]>();
-  const add = (node: number, r: number): void => {
-    const have = byNode.get(node) ?? [];
-    if (have.some((x) => req.subset(x, r))) return;
-    byNode.set(node, [...have.filter((x) => !req.subset(r, x)), r]);
-    states.push({ node, req: r });
-  };
-  // Seeds: holders of a capability slot on the target (direct, or through a dataset or pipeline that trains or
-  // deploys it); the capability slot itself is what their context must allow.
-  for (const { slot, cap } of index.get(target) ?? []) if (filter(cap)) add(cap.holder, req.of(cg, slot));
-  for (let i = 0; i < states.length; i++) {
-    const { node: v, req: r } = states[i] as { node: number; req: number };
-    if (!(byNode.get(v) ?? []).includes(r)) continue;
-    for (let j = rev.starts[v] as number; j < (rev.starts[v + 1] as number); j++) {
-      const slot = rev.slots[j] as number;
-      const u = rev.from[slot] as number;
-      let before: number;
-      if (IS_CREDENTIAL[cg.nodeKind[v] as number] === 1) before = req.of(cg, slot);
-      else if (cg.edgeKind[slot] === K.DELEGATED && (cg.edgeScopeSet[slot] as number) >= 0) {
-        const patterns = cg.scopeSets[cg.edgeScopeSet[slot] as number] as readonly string[];
-        const allowed = req.get(r).every((k) => k !== 0 && patterns.some((p) => scopeMatches(p, cg.scopeNames[k] as string)));
-        if (!allowed) continue;
-        before = r;
-      } else before = req.union(r, req.of(cg, slot));
-      add(u, before);
-    }
-  }
-  return [...byNode.keys()].sort((a, b) => a - b);
+  const out: number[] = [];
+  new ReverseSearch(cg, rev, index).forEachSource(target, filter, (v) => out.push(v));
+  return out.sort((a, b) => a - b);
 }
