@@ -41,20 +41,36 @@ export function reverseSteps(cg: CompactGraph): ReverseSteps {
   return { starts, slots, from };
 }
 
-/** The capabilities on each target, with their holder and slot, in slot order. */
-export type CapabilityIndex = ReadonlyMap<number, readonly { readonly slot: number; readonly cap: Capability }[]>;
+/**
+ * The capabilities on each target in slot order, as CSR arrays: entry e of target t (starts[t] <= e <
+ * starts[t + 1]) is capability number `which[e]` of capabilitiesOf(holder of slot[e], slot[e]).
+ */
+export interface CapabilityIndex {
+  readonly starts: Int32Array;
+  readonly slot: Int32Array;
+  readonly which: Uint16Array;
+}
 
 /** Indexes every capability of `cg` by its target. */
 export function capabilityIndex(cg: CompactGraph, rev: ReverseSteps): CapabilityIndex {
-  const out = new Map<number, { slot: number; cap: Capability }[]>();
-  for (let s = 0; s < cg.size; s++) {
-    for (const cap of capabilitiesOf(cg, rev.from[s] as number, s)) {
-      const list = out.get(cap.target);
-      if (list) list.push({ slot: s, cap });
-      else out.set(cap.target, [{ slot: s, cap }]);
+  const starts = new Int32Array(cg.order + 1);
+  const each = (fn: (target: number, slot: number, which: number) => void): void => {
+    for (let s = 0; s < cg.size; s++) {
+      capabilitiesOf(cg, rev.from[s] as number, s).forEach((cap, k) => fn(cap.target, s, k));
     }
-  }
-  return out;
+  };
+  each((t) => { starts[t + 1] = (starts[t + 1] as number) + 1; });
+  for (let t = 0; t < cg.order; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number);
+  const fill = starts.slice(0, cg.order);
+  const slot = new Int32Array(starts[cg.order] as number);
+  const which = new Uint16Array(slot.length);
+  each((t, s, k) => {
+    const at = fill[t] as number;
+    slot[at] = s;
+    which[at] = k;
+    fill[t] = at + 1;
+  });
+  return { starts, slot, which };
 }
 
 /** Interned requirement sets: sorted scope-key ids a path still needs allowed (0 = a slot no scope allows). */
@@ -196,7 +212,12 @@ export class ReverseSearch {
     let count = 0;
     // Seeds: holders of a capability slot on the target (direct, or through a dataset or pipeline that trains
     // or deploys it); the capability slot itself is what their context must allow.
-    for (const { slot, cap } of this.index.get(target) ?? []) if (filter(cap)) count = this.add(count, cap.holder, req.of(cg, slot));
+    const { index } = this;
+    for (let e = index.starts[target] as number; e < (index.starts[target + 1] as number); e++) {
+      const slot = index.slot[e] as number;
+      const cap = capabilitiesOf(cg, rev.from[slot] as number, slot)[index.which[e] as number] as Capability;
+      if (filter(cap)) count = this.add(count, cap.holder, req.of(cg, slot));
+    }
     for (let i = 0; i < count; i++) {
       const v = this.stateNode[i] as number;
       const r = this.stateReq[i] as number;
