@@ -1,5 +1,6 @@
-// `node dist/bench/load.js <dir> [--graphology]`: time and peak RSS of loading an inventory straight into the compact
-// form (streaming sink + CompactBuilder), or with --graphology the old way (all records, buildGraph, toCompact).
+// `node dist/bench/load.js <dir> [--graphology | --parallel]`: time and peak RSS of loading an inventory straight into
+// the compact form (streaming sink + CompactBuilder), with --parallel on worker threads (ingest/parallel), or with
+// --graphology the old way (all records, buildGraph, toCompact).
 import { loadDirectory } from '../ingest/index.js';
 import { toCompact } from '../src/engine/compact.js';
 import { buildGraph } from '../src/graph/build.js';
@@ -10,7 +11,7 @@ const peakMb = (): string => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
 async function main(argv: readonly string[]): Promise<void> {
   const dir = argv.find((a) => !a.startsWith('--'));
-  if (dir === undefined) throw new Error('usage: node dist/bench/load.js <inventory dir> [--graphology]');
+  if (dir === undefined) throw new Error('usage: node dist/bench/load.js <inventory dir> [--graphology | --parallel]');
   const at = new Date();
   const t0 = performance.now();
   if (argv.includes('--graphology')) {
@@ -23,11 +24,12 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const builder = new CompactBuilder({ at });
-  const loaded = await loadDirectory(dir, { sink: builder });
+  const parallel = argv.includes('--parallel');
+  const loaded = await loadDirectory(dir, { sink: builder, parallel });
   const parsed = seconds(t0);
   const t1 = performance.now();
   const { cg, lookup, diagnostics } = builder.finish();
-  report('compact-build', {
+  report(parallel ? 'compact-build parallel' : 'compact-build', {
     loaded: parsed, built: seconds(t1), total: seconds(t0), order: cg.order, size: cg.size,
     edges: lookup.edgeCount, diagnostics: diagnostics.length + loaded.diagnostics.length,
   });

@@ -7,9 +7,11 @@ import {
 } from '../src/model/index.js';
 import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
 import { jsonGraph } from './json-graph/index.js';
+import { loadEntriesParallel, type ParallelOptions } from './parallel/load.js';
 import type { Ingestor, RecordSink, SourceId } from './types.js';
 
 export { SOURCE_IDS, type Ingestor, type IngestFileOptions, type RecordSink, type SourceId } from './types.js';
+export type { ParallelOptions } from './parallel/load.js';
 
 /** Every ingestor, by source id. */
 export const INGESTORS = {
@@ -37,6 +39,21 @@ export interface LoadOptions {
   readonly onRow?: (n: number) => void;
   /** Streaming load: records go to the sink and the returned nodes/edges stay empty (diagnostics and files are returned). */
   readonly sink?: RecordSink;
+  /**
+   * Read and transform on worker threads (ingest/parallel); the sink still gets every record in the sequential order
+   * and the result is identical. Small inventories, or no usable worker threads, take the sequential path.
+   */
+  readonly parallel?: boolean | ParallelOptions;
+}
+
+/** One input of an inventory directory, in load order: a file with its ingestor, or a diagnostic for a file none reads. */
+export type DirectoryEntry =
+  | { readonly display: string; readonly ingestor: Ingestor }
+  | { readonly display: string; readonly diagnostic: Diagnostic };
+
+/** The summary of one file from what it contributed. */
+export function summarizeFile(display: string, source: string, nodes: number, edges: number, diagnostics: readonly Diagnostic[]): FileSummary {
+  return { file: display, source, nodes, edges, rejected: diagnostics.filter((d) => d.severity === 'error').length };
 }
 
 /** The ingestor that reads a file with this base name, if any. */
@@ -46,18 +63,20 @@ export function ingestorFor(fileName: string): Ingestor | undefined {
 
 /** Loads every known file in `dir`. Throws InputError when the directory cannot be read; bad content becomes diagnostics. */
 export async function loadDirectory(dir: string, options: LoadOptions = {}): Promise<Records & { files: FileSummary[] }> {
-  const names = await listFiles(dir);
+  const entries = await listInventory(dir);
+  if (options.parallel) {
+    const parallel = await loadEntriesParallel(entries, options, options.parallel === true ? {} : options.parallel);
+    if (parallel !== undefined) return parallel;
+  }
   const out = emptyRecords();
   const files: FileSummary[] = [];
   let rowsBefore = 0;
-  for (const name of names) {
-    if (SKIPPED_FILES.has(name) || README.test(name)) continue;
-    const display = join(dir, name);
-    const ingestor = ingestorFor(name);
-    if (ingestor === undefined) {
-      out.diagnostics.push(unknownFile(display, name));
+  for (const entry of entries) {
+    if ('diagnostic' in entry) {
+      out.diagnostics.push(entry.diagnostic);
       continue;
     }
+    const { display, ingestor } = entry;
     let rows = 0;
     const onRow = options.onRow;
     const counted = options.sink ? countingSink(options.sink) : undefined;
@@ -69,13 +88,23 @@ export async function loadDirectory(dir: string, options: LoadOptions = {}): Pro
     for (const n of records.nodes) out.nodes.push(n);
     for (const e of records.edges) out.edges.push(e);
     for (const d of records.diagnostics) out.diagnostics.push(d);
-    files.push({
-      file: display, source: ingestor.id,
-      nodes: counted ? counted.nodes : records.nodes.length, edges: counted ? counted.edges : records.edges.length,
-      rejected: records.diagnostics.filter((d) => d.severity === 'error').length,
-    });
+    files.push(summarizeFile(
+      display, ingestor.id, counted ? counted.nodes : records.nodes.length, counted ? counted.edges : records.edges.length, records.diagnostics,
+    ));
   }
   return { ...out, files };
+}
+
+/** The inputs of an inventory directory in load order (sorted names; skipped files and READMEs left out). */
+export async function listInventory(dir: string): Promise<DirectoryEntry[]> {
+  const entries: DirectoryEntry[] = [];
+  for (const name of await listFiles(dir)) {
+    if (SKIPPED_FILES.has(name) || README.test(name)) continue;
+    const display = join(dir, name);
+    const ingestor = ingestorFor(name);
+    entries.push(ingestor === undefined ? { display, diagnostic: unknownFile(display, name) } : { display, ingestor });
+  }
+  return entries;
 }
 
 /** A sink that forwards to `sink` and counts what one file contributed. */

@@ -3,25 +3,39 @@
 import { emptyRecords, type Records } from '../../src/model/index.js';
 import type { IngestFileOptions, Ingestor, RecordSink } from '../types.js';
 import { CSV_FILES, csvFileSpec } from './files.js';
-import { readCsv } from './read.js';
+import { readCsv, type ByteRange } from './read.js';
 import { SOURCE, transformHeader, transformRow, type Header } from './transform.js';
 
 export { CSV_FILES, fileColumns, requiredColumns } from './files.js';
+export type { ByteRange } from './read.js';
+
+/** One byte range of an inventory CSV file; ranges after the first are given the file's checked header. */
+export interface CsvRange extends ByteRange {
+  readonly header?: Header;
+}
 
 /** Reads one inventory CSV file into records. */
 export async function ingestCsvFile(path: string, options: IngestFileOptions): Promise<Records> {
+  return (await ingestCsvRange(path, options)).records;
+}
+
+/**
+ * Reads one inventory CSV file, or one byte range of it (ingest/parallel), into records. `complete` is false when
+ * the read stopped early (unreadable or malformed file, bad header): a whole-file read would load nothing after it.
+ */
+export async function ingestCsvRange(path: string, options: IngestFileOptions, range?: CsvRange): Promise<{ records: Records; complete: boolean }> {
   const file = options.display;
   const out = emptyRecords();
   const spec = csvFileSpec(baseName(path));
-  if (spec === undefined) return out;
+  if (spec === undefined) return { records: out, complete: true };
   // NOTE: with a streaming sink, records are handed over and forgotten; otherwise they collect in `out`.
   const sink: RecordSink = options.sink ?? { node: (n) => out.nodes.push(n), edge: (e) => out.edges.push(e) };
-  let header: Header | undefined;
+  let header: Header | undefined = range?.header;
   let rows = 0;
-  for await (const event of readCsv(path)) {
+  for await (const event of readCsv(path, range)) {
     if (event.type === 'unreadable') {
       out.diagnostics.push({ severity: 'error', code: 'unreadable-file', source: SOURCE, file, message: `cannot read the file (${event.reason})` });
-      break;
+      return { records: out, complete: false };
     }
     if (event.type === 'malformed') {
       out.diagnostics.push({
@@ -29,12 +43,12 @@ export async function ingestCsvFile(path: string, options: IngestFileOptions): P
         ...(event.column !== undefined ? { column: event.column } : {}),
         message: `${event.reason}; rows before line ${event.line} were loaded, the rest of the file was not`,
       });
-      break;
+      return { records: out, complete: false };
     }
     if (header === undefined) {
       if (event.cells.every((c) => c.trim() === '')) continue;
       const checked = transformHeader(spec, event, file);
-      if ('diagnostic' in checked) { out.diagnostics.push(checked.diagnostic); break; }
+      if ('diagnostic' in checked) { out.diagnostics.push(checked.diagnostic); return { records: out, complete: false }; }
       header = checked.header;
       continue;
     }
@@ -44,7 +58,7 @@ export async function ingestCsvFile(path: string, options: IngestFileOptions): P
     for (const d of result.diagnostics) out.diagnostics.push(d);
     options.onRow?.(++rows);
   }
-  return out;
+  return { records: out, complete: true };
 }
 
 function baseName(path: string): string {

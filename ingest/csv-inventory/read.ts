@@ -26,6 +26,20 @@ export interface UnreadableFile {
 
 export type CsvEvent = RawRow | MalformedCsv | UnreadableFile;
 
+/** A byte range of a file that starts right after a record break (ingest/parallel splits big files into these). */
+export interface ByteRange {
+  /** First byte (inclusive); the byte before it ends a record. */
+  readonly start: number;
+  /** Last byte (exclusive). */
+  readonly end: number;
+  /** Our 1-based line of the first record in the range (1 + line breaks before `start`). */
+  readonly firstLine: number;
+  /** csv-parse's own line count at `start` (it also counts `\r`), so its error lines match a whole-file read. */
+  readonly parserLine: number;
+  /** The record delimiter the whole-file read discovered from the first line break. */
+  readonly recordDelimiter: '\n' | '\r\n';
+}
+
 /** Records buffered before the parser is paused (keeps memory flat on large files). */
 const HIGH_WATER = 1024;
 
@@ -36,18 +50,25 @@ const REASONS: Readonly<Record<string, string>> = {
   CSV_INVALID_CLOSING_QUOTE: 'characters follow a closing `"` before the next delimiter',
 };
 
-/** Streams the rows of a CSV file. Never throws for bad content: problems arrive as the last event. */
-export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
+/**
+ * Streams the rows of a CSV file, or of one byte range of it (then rows and errors carry the lines a whole-file
+ * read would give). Never throws for bad content: problems arrive as the last event.
+ */
+export async function* readCsv(path: string, range?: ByteRange): AsyncGenerator<CsvEvent> {
   const queue: CsvEvent[] = [];
   let done = false;
   let wake: (() => void) | undefined;
   const notify = (): void => { wake?.(); wake = undefined; };
   // NOTE: csv-parse's `info` option costs a copied object per record, so lines are counted here: blank lines come
   // through as one empty cell, and a record spans one line plus the line breaks inside its quoted cells.
-  let nextLine = 1;
+  let nextLine = range?.firstLine ?? 1;
+  const parserLines = (range?.parserLine ?? 1) - 1;
 
-  const input = createReadStream(path);
-  const parser = parse({ bom: true, relax_column_count: true });
+  // NOTE: a later range starts mid-file: no BOM there, and the delimiter must be the one the whole read discovered.
+  const input = range ? createReadStream(path, { start: range.start, end: range.end - 1 }) : createReadStream(path);
+  const parser = range !== undefined && range.start > 0
+    ? parse({ bom: false, relax_column_count: true, record_delimiter: range.recordDelimiter })
+    : parse({ bom: true, relax_column_count: true });
   input.on('error', (err: NodeJS.ErrnoException) => {
     queue.push({ type: 'unreadable', reason: err.code ?? err.message });
     done = true;
@@ -64,7 +85,8 @@ export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
   });
   parser.on('error', (err: CsvError) => {
     if (done) return;
-    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? nextLine : (err as { lines?: number }).lines ?? nextLine;
+    const lines = (err as { lines?: number }).lines;
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' || lines === undefined ? nextLine : lines + parserLines;
     const col = (err as { column?: unknown }).column;
     const reason = REASONS[err.code] ?? `cannot parse CSV (${err.code})`;
     queue.push({ type: 'malformed', line, reason, ...(typeof col === 'number' ? { column: col + 1 } : {}) });
