@@ -12,6 +12,7 @@ import { contextAfter, isStep } from './hops.js';
 import { IS_CREDENTIAL, IS_IDENTITY_LIKE, K } from './kinds.js';
 import { reach } from './reach.js';
 import { DelegationScopes, UNRESTRICTED } from './scope.js';
+import { isAccess } from './sensitive.js';
 import { findingSources, isAlter, isProdInvoke } from './sod.js';
 import type { Capability, EnginePath } from './types.js';
 
@@ -363,7 +364,7 @@ function exactReach(cg: CompactGraph, source: number, maxTier: number): SourceRe
   const paths = r.capabilityPaths();
   const alterPaths = shortestByTarget(paths, isAlter);
   const invokePaths = shortestByTarget(paths, isProdInvoke);
-  const accessPaths = shortestByTarget(paths, (c) => c.effect === 'access');
+  const accessPaths = shortestByTarget(paths, isAccess);
   const alterMask = new Map<number, number>();
   const accessMask = new Map<number, number>();
   for (const c of r.capabilities) {

@@ -6,7 +6,7 @@ export { actAsComponents, type SccResult } from './scc.js';
 export { capabilityClosure, holds, CAPABILITY_BITS, type ClosureResult } from './closure.js';
 export { enumeratePaths, shortestSimplePath, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type PathsOptions, type PathsResult } from './paths.js';
 export { separationOfDuties, findingSources, isAlter, isProdInvoke, type SodOptions, type SodResult } from './sod.js';
-export { sensitiveReach, type SensitiveOptions, type SensitiveResult } from './sensitive.js';
+export { sensitiveReach, isAccess, type SensitiveOptions, type SensitiveResult } from './sensitive.js';
 export {
   blastRadius, ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS,
   type BlastFactor, type BlastRadiusResult,

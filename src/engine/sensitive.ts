@@ -22,7 +22,8 @@ export interface SensitiveResult {
   readonly paths: PathsResult;
 }
 
-const isAccess = (c: Capability): boolean => c.effect === 'access';
+/** True for an access capability (on a resource). */
+export const isAccess = (c: Capability): boolean => c.effect === 'access';
 
 /** Every (source, resource) pair where the source reaches a resource of tier <= maxTier, by source then resource. */
 export function sensitiveReach(cg: CompactGraph, options: SensitiveOptions = {}): SensitiveResult[] {

@@ -2,7 +2,7 @@
 // witness paths and every principal's blast radius; findings are kept as compact rows, ranked, and only the best
 // `detail` of them get every path enumerated and ranked. The rest are drawn from their witness paths when a
 // reporter asks for them (in rank order), so a million-finding estate never holds a million Finding objects.
-import { enumeratePaths, findingSources, isAlter, isProdInvoke, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type CompactGraph, type EnginePath, type PathsResult } from '../engine/index.js';
+import { enumeratePaths, findingSources, isAccess, isAlter, isProdInvoke, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type CompactGraph, type EnginePath, type PathsResult } from '../engine/index.js';
 import { forEachSourceReach, type SensitiveWitness, type SodWitness } from '../engine/all-sources.js';
 import { IS_CREDENTIAL } from '../engine/kinds.js';
 import type { GraphLookup } from '../graph/lookup.js';
@@ -152,7 +152,8 @@ function materialise(ctx: FindingContext, rows: Rows, r: number, detailed: boole
     const shortest = rows.path(cg, r, 0);
     finding = sensitiveFindings(ctx, [{
       source, resource: target, tier: rows.tier[r] as number, actions: names(rows.mask[r] as number, ACCESS_ACTIONS), shortest,
-      paths: detailed ? all((c) => c.effect === 'access') : only(shortest),
+      // NOTE: the same filter function every time, so enumeratePaths' distance cache recognises the target.
+      paths: detailed ? all(isAccess) : only(shortest),
     }])[0] as Finding;
   }
   // NOTE: the shortest path is the only one drawn, so `paths` stays empty rather than repeat it.
