@@ -31,14 +31,22 @@ function relType(kind: EdgeKind): string {
   return `\`${kind}\``;
 }
 
-/** Constraints and indexes, all `IF NOT EXISTS` so setup is idempotent. */
+/**
+ * Constraints and indexes, all `IF NOT EXISTS` so setup is idempotent. NOTE: every index is maintained on every
+ * write; the store keeps only the uniqueness constraints the writer relies on and the indexes Browser users and the
+ * canned queries filter by. Indexes of an earlier layout that nothing reads any more are dropped.
+ */
 export function schemaStatements(): string[] {
   const out = [
+    // Earlier layouts marked every item seen by each run (`_last_seen`), indexed per source; cleanup now compares
+    // the store with the run instead (see LIVE_NODES).
+    'DROP INDEX pw_node_source IF EXISTS',
+    ...EDGE_KINDS.map((kind) => `DROP INDEX pw_rel_${kind.toLowerCase()}_seen IF EXISTS`),
+
     `CREATE CONSTRAINT pw_node_id IF NOT EXISTS FOR (n:${L.node}) REQUIRE n.id IS UNIQUE`,
     `CREATE CONSTRAINT pw_snapshot_seq IF NOT EXISTS FOR (s:${L.snapshot}) REQUIRE s.seq IS UNIQUE`,
     `CREATE CONSTRAINT pw_meta_id IF NOT EXISTS FOR (m:${L.meta}) REQUIRE m.id IS UNIQUE`,
     `CREATE CONSTRAINT pw_finding_id IF NOT EXISTS FOR (f:${L.finding}) REQUIRE f.id IS UNIQUE`,
-    `CREATE INDEX pw_node_source IF NOT EXISTS FOR (n:${L.node}) ON (n.source, n._last_seen)`,
     `CREATE INDEX pw_node_environment IF NOT EXISTS FOR (n:${L.node}) ON (n.environment)`,
     `CREATE INDEX pw_node_name IF NOT EXISTS FOR (n:${L.node}) ON (n.name)`,
     `CREATE INDEX pw_retired_id IF NOT EXISTS FOR (n:${L.retiredNode}) ON (n.id)`,
@@ -55,30 +63,24 @@ export function schemaStatements(): string[] {
   for (const kind of EDGE_KINDS) {
     const lower = kind.toLowerCase();
     out.push(`CREATE CONSTRAINT pw_rel_${lower}_key IF NOT EXISTS FOR ()-[r:${relType(kind)}]-() REQUIRE r._key IS UNIQUE`);
-    out.push(`CREATE INDEX pw_rel_${lower}_seen IF NOT EXISTS FOR ()-[r:${relType(kind)}]-() ON (r.source, r._last_seen)`);
   }
   return out;
 }
 
-/** One live node, if the store holds any. */
-export const ANY_NODE = `MATCH (n:${L.node}) RETURN n.id LIMIT 1`;
+/**
+ * Every live node with its stored hash, source and element id: what a run compares its records with (new,
+ * changed, unchanged, and for cleanup, no longer reported). One scan instead of a lookup per record.
+ */
+export const LIVE_NODES = `MATCH (n:${L.node}) RETURN n.id AS id, n._hash AS hash, n.source AS source, elementId(n) AS eid`;
 
-/** One live relationship of a kind, if the store holds any. */
-export function anyEdge(kind: EdgeKind): string {
-  return `MATCH ()-[r:${relType(kind)}]->() RETURN r._key LIMIT 1`;
+/** Every live relationship of one kind with its stored hash and source (as LIVE_NODES). */
+export function liveEdges(kind: EdgeKind): string {
+  return `MATCH ()-[r:${relType(kind)}]->() RETURN r._key AS id, r._hash AS hash, r.source AS source`;
 }
 
 // NOTE: lookups by id or key name their index (USING INDEX): right after a large load the index statistics can
 // still be those of an empty index, and the planner then scanned every relationship of a kind per row (a 5,000-key
 // lookup took 85 s instead of 0.1 s).
-
-/** The stored hash and element id of each live node among `$ids`. */
-export const EXISTING_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) USING INDEX n:${L.node}(id) RETURN n.id AS id, n._hash AS hash, elementId(n) AS eid`;
-
-/** The stored hash of each live relationship of one kind among `$keys`. */
-export function existingEdges(kind: EdgeKind): string {
-  return `UNWIND $keys AS key MATCH ()-[r:${relType(kind)} {_key: key}]->() USING INDEX r:${relType(kind)}(_key) RETURN r._key AS key, r._hash AS hash`;
-}
 
 /** The flat properties (open version) of each live node among `$ids`: what an update closes. */
 export const OPEN_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) USING INDEX n:${L.node}(id) RETURN properties(n) AS p`;
@@ -125,13 +127,13 @@ function positional(columns: readonly string[], first: number): string {
  */
 export function createNodes(kind: NodeKind): string {
   return `UNWIND $rows AS row CREATE (n:${L.node}:${nodeLabel(kind)} {${positional(nodeColumns(kind), 1)},
-  _hash: row[0], _last_seen: $seq, _v_open: $seq}) RETURN n.id AS id, elementId(n) AS eid`;
+  _hash: row[0], _v_open: $seq}) RETURN n.id AS id, elementId(n) AS eid`;
 }
 
 /** Creates new nodes of one kind from `$rows` of { props, hash }: for records with properties outside nodeColumns. */
 export function createNodesFromMaps(kind: NodeKind): string {
   return `UNWIND $rows AS row CREATE (n:${L.node}:${nodeLabel(kind)}) SET n = row.props, n._hash = row.hash,
-  n._last_seen = $seq, n._v_open = $seq RETURN n.id AS id, elementId(n) AS eid`;
+  n._v_open = $seq RETURN n.id AS id, elementId(n) AS eid`;
 }
 
 /**
@@ -146,12 +148,9 @@ export function updateNodes(kind: NodeKind): string {
   SET n = row.props
   SET n:${nodeLabel(kind)}
   REMOVE n:${others}
-  SET n._hash = row.hash, n._last_seen = $seq, n._v_open = $seq,
+  SET n._hash = row.hash, n._v_open = $seq,
       n._v_from = vf + [open], n._v_to = vt + [$seq], n._v_doc = vd + [row.old]`;
 }
-
-/** Marks unchanged nodes as seen by snapshot `$seq`. */
-export const TOUCH_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) USING INDEX n:${L.node}(id) SET n._last_seen = $seq`;
 
 /**
  * Creates new relationships of one kind from positional rows `[fromId, toId, fromElementId, toElementId, hash,
@@ -161,7 +160,7 @@ export const TOUCH_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) USING
 export function createEdges(kind: EdgeKind): string {
   return `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[2] AND a.id = row[0]
   MATCH (b) WHERE elementId(b) = row[3] AND b.id = row[1]
-  CREATE (a)-[r:${relType(kind)} {${positional(edgeColumns(kind), 5)}, _hash: row[4], _last_seen: $seq, _v_open: $seq}]->(b)
+  CREATE (a)-[r:${relType(kind)} {${positional(edgeColumns(kind), 5)}, _hash: row[4], _v_open: $seq}]->(b)
   RETURN count(r) AS created`;
 }
 
@@ -169,7 +168,7 @@ export function createEdges(kind: EdgeKind): string {
 export function createEdgesFromMaps(kind: EdgeKind): string {
   return `UNWIND $rows AS row MATCH (a:${L.node} {id: row.from}) USING INDEX a:${L.node}(id)
   MATCH (b:${L.node} {id: row.to}) USING INDEX b:${L.node}(id)
-  CREATE (a)-[r:${relType(kind)}]->(b) SET r = row.props, r._hash = row.hash, r._last_seen = $seq, r._v_open = $seq
+  CREATE (a)-[r:${relType(kind)}]->(b) SET r = row.props, r._hash = row.hash, r._v_open = $seq
   RETURN count(r) AS created`;
 }
 
@@ -178,13 +177,8 @@ export function updateEdges(kind: EdgeKind): string {
   return `UNWIND $rows AS row MATCH ()-[r:${relType(kind)} {_key: row.props._key}]->() USING INDEX r:${relType(kind)}(_key)
   WITH r, row, r._v_open AS open, coalesce(r._v_from, []) AS vf, coalesce(r._v_to, []) AS vt, coalesce(r._v_doc, []) AS vd
   SET r = row.props
-  SET r._hash = row.hash, r._last_seen = $seq, r._v_open = $seq,
+  SET r._hash = row.hash, r._v_open = $seq,
       r._v_from = vf + [open], r._v_to = vt + [$seq], r._v_doc = vd + [row.old]`;
-}
-
-/** Marks unchanged relationships of one kind as seen by snapshot `$seq`. */
-export function touchEdges(kind: EdgeKind): string {
-  return `UNWIND $keys AS key MATCH ()-[r:${relType(kind)} {_key: key}]->() USING INDEX r:${relType(kind)}(_key) SET r._last_seen = $seq`;
 }
 
 /** Moves relationship `r` from `a` to `b` onto a PWRetiredEdge node: its properties, open version closed at `$seq`. */
@@ -192,22 +186,22 @@ const RETIRE_EDGE = `CREATE (x:${L.retiredEdge}) SET x = properties(r), x._kind 
     DELETE r`;
 
 /**
- * Retires up to `$limit` relationships of one kind that source `$source` no longer reports: each becomes a
- * PWRetiredEdge node (its last properties and history, closed at `$seq`) and is deleted.
+ * Retires the live relationships of one kind among `$keys` (what a clean source no longer reports): each becomes
+ * a PWRetiredEdge node (its last properties and history, closed at `$seq`) and is deleted.
  */
 export function retireEdges(kind: EdgeKind): string {
-  return `MATCH (a)-[r:${relType(kind)}]->(b) WHERE r.source = $source AND r._last_seen < $seq
-  WITH a, r, b LIMIT $limit
+  return `UNWIND $keys AS key MATCH (a)-[r:${relType(kind)} {_key: key}]->(b) USING INDEX r:${relType(kind)}(_key)
+  WITH a, r, b
   ${RETIRE_EDGE}
   RETURN count(*) AS retired`;
 }
 
 /**
- * Retires up to `$limit` nodes source `$source` no longer reports, with every relationship still on them. A
- * retired node keeps its properties (its last version), closed at `$seq`.
+ * Retires the live nodes among `$ids` (what a clean source no longer reports), with every relationship still on
+ * them. A retired node keeps its properties (its last version), closed at `$seq`.
  */
-export const RETIRE_NODES = `MATCH (n:${L.node}) WHERE n.source = $source AND n._last_seen < $seq
-  WITH n LIMIT $limit
+export const RETIRE_NODES = `UNWIND $ids AS id MATCH (n:${L.node} {id: id}) USING INDEX n:${L.node}(id)
+  WITH n
   CALL (n) {
     MATCH (n)-[r]-() WHERE r._key IS NOT NULL
     WITH r, startNode(r) AS a, endNode(r) AS b
@@ -216,7 +210,7 @@ export const RETIRE_NODES = `MATCH (n:${L.node}) WHERE n.source = $source AND n.
   OPTIONAL MATCH (n)-[f]-(:${L.finding}) DELETE f
   REMOVE n:${L.node}:${NODE_KINDS.map(nodeLabel).join(':')}
   SET n:${L.retiredNode}, n._v_close = $seq
-  RETURN count(*) AS retired`;
+  RETURN count(DISTINCT n) AS retired`;
 
 /**
  * For item `x` (node, relationship or retired edge) and snapshot `$seq`: `open` is true when its flat

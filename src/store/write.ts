@@ -1,13 +1,15 @@
-// Writes a graph into the store as one snapshot: batched UNWIND statements per kind (create new, version the
-// changed, touch the unchanged), then per-source cleanup of what a clean source no longer reports, then the
-// snapshot is marked complete. A run that dies before the end leaves every earlier snapshot intact.
+// Writes a graph into the store as one snapshot: the records are compared with the live items (one scan per kind),
+// then batched UNWIND statements per kind create the new and version the changed (unchanged items are not
+// written), then per-source cleanup retires what a clean source no longer reports, then the snapshot is marked
+// complete. A run that dies before the end leaves every earlier snapshot intact.
 import type { PathwardenGraph } from '../graph/types.js';
 import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type EdgeRecord, type NodeKind, type NodeRecord } from '../model/index.js';
 import {
-  ANY_NODE, EXISTING_NODES, OPEN_NODES, anyEdge, RETIRE_NODES, TOUCH_NODES, createEdges, createEdgesFromMaps, createNodes, createNodesFromMaps,
-  edgeColumns, existingEdges, nodeColumns, openEdges, retireEdges, touchEdges, updateEdges, updateNodes,
+  OPEN_NODES, RETIRE_NODES, createEdges, createEdgesFromMaps, createNodes, createNodesFromMaps,
+  edgeColumns, nodeColumns, openEdges, retireEdges, updateEdges, updateNodes,
 } from './cypher.js';
 import type { Store } from './driver.js';
+import { readLiveEdges, readLiveNodes, unreported, type LiveItem, type LiveItems } from './live.js';
 import { edgeFromFlat, edgeRow, nodeFromFlat, nodeRow, type EdgeRow, type Flat, type NodeRow } from './records.js';
 import { ensureSchema } from './schema.js';
 import { abandonSnapshot, beginSnapshot, completeSnapshot, heartbeat } from './snapshot.js';
@@ -82,34 +84,43 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
   const edges = zero();
   try {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    // NOTE: an empty store (or a kind it has never held) needs no lookup of existing hashes: every row is new.
-    const storeEmpty = !(await exists(store, ANY_NODE));
-    // NOTE: element ids of this run's nodes (returned when created or looked up), so relationships find their
-    // endpoints without an index seek; one writer holds the lease, so none of these nodes is deleted meanwhile.
+    const liveNodes = await readLiveNodes(store);
+    // NOTE: element ids of this run's nodes (read with the live nodes or returned when created), so relationships
+    // find their endpoints without an index seek; one writer holds the lease, so none of these nodes is deleted
+    // meanwhile.
     const eids = new Map<string, string>();
+    for (const [id, item] of liveNodes) if (item.eid !== undefined) eids.set(id, item.eid);
     const nodeTasks = [...nodesByKind].flatMap(([kind, list]) => chunks(list, batchSize).map((batch) => async () => {
-      await writeNodeBatch(store, kind, batch.map(nodeRow), seq, nodes, storeEmpty, eids);
+      await writeNodeBatch(store, kind, batch.map(nodeRow), seq, nodes, liveNodes, eids);
       await step(batch.length);
     }));
     await pool(concurrency, nodeTasks);
-    const edgeTasks: (() => Promise<void>)[] = [];
+    const liveEdges = new Map<EdgeKind, LiveItems>();
+    const edgeKeys = new Map<EdgeKind, Set<string>>();
     for (const [kind, list] of edgesByKind) {
-      if (list.length === 0) continue;
-      const fresh = !(await exists(store, anyEdge(kind)));
-      for (const batch of chunks(list, batchSize)) {
-        edgeTasks.push(async () => {
-          await writeEdgeBatch(store, kind, batch.map(edgeRow), seq, edges, fresh, eids);
-          await step(batch.length);
-        });
-      }
+      const live = await readLiveEdges(store, kind);
+      liveEdges.set(kind, live);
+      const keys = new Set<string>();
+      edgeKeys.set(kind, keys);
+      const tasks = chunks(list, batchSize).map((batch) => async () => {
+        const rows = batch.map(edgeRow);
+        for (const row of rows) keys.add(row.key);
+        await writeEdgeBatch(store, kind, rows, seq, edges, live, eids);
+        await step(batch.length);
+      });
+      await pool(concurrency, tasks);
     }
-    await pool(concurrency, edgeTasks);
     const partial = new Set(options.partialSources ?? []);
     const cleaned = [...sources].filter((s) => !partial.has(s)).sort();
+    const nodeIds = new Set(graph.nodes());
+    const beat = (): Promise<void> => heartbeat(store, token);
+    // NOTE: per source, its relationships first, then its nodes (with whatever relationships are still on them).
     for (const source of cleaned) {
-      const beat = (): Promise<void> => heartbeat(store, token);
-      edges.retired += await retireAll(store, EDGE_KINDS.map(retireEdges), { source, seq, limit: batchSize }, beat);
-      nodes.retired += await retireAll(store, [RETIRE_NODES], { source, seq, limit: batchSize }, beat);
+      for (const [kind, live] of liveEdges) {
+        const keys = unreported(live, source, edgeKeys.get(kind) ?? new Set());
+        edges.retired += await retireAll(store, retireEdges(kind), 'keys', keys, { seq, batchSize }, beat);
+      }
+      nodes.retired += await retireAll(store, RETIRE_NODES, 'ids', unreported(liveNodes, source, nodeIds), { seq, batchSize }, beat);
     }
     await completeSnapshot(store, seq, token, cleaned, { nodes: graph.order, edges: graph.size });
     return {
@@ -119,11 +130,6 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     await abandonSnapshot(store, seq, token).catch(() => undefined);
     throw err;
   }
-}
-
-/** True when the statement returns a row. */
-async function exists(store: Store, cypher: string): Promise<boolean> {
-  return (await store.run(cypher, {}, 'read')).length > 0;
 }
 
 /** Runs tasks with at most `concurrency` in flight; the first failure stops new tasks and is rethrown. */
@@ -146,33 +152,30 @@ async function pool(concurrency: number, tasks: readonly (() => Promise<void>)[]
   if (rejected) throw rejected.reason;
 }
 
-async function hashes(
-  store: Store, cypher: string, params: Record<string, unknown>, keyName: string, eids?: Map<string, string>,
-): Promise<Map<string, string>> {
-  const rows = await store.run(cypher, params, 'read');
-  if (eids) for (const r of rows) eids.set(String(r.get(keyName)), String(r.get('eid')));
-  return new Map(rows.map((r) => [String(r.get(keyName)), String(r.get('hash'))]));
-}
-
 /** The values of `props` in `columns` order (null where absent), or undefined when it has a property outside them. */
 function valuesIn(props: Flat, columns: readonly string[], known: ReadonlySet<string>): Flat[string][] | undefined {
   for (const name of Object.keys(props)) if (!known.has(name)) return undefined;
   return columns.map((name) => props[name] ?? null) as Flat[string][];
 }
 
-async function writeNodeBatch(
-  store: Store, kind: NodeKind, batch: readonly NodeRow[], seq: number, counts: Counts, allNew: boolean, eids: Map<string, string>,
-): Promise<void> {
-  const known = allNew ? new Map<string, string>() : await hashes(store, EXISTING_NODES, { ids: batch.map((r) => r.props['id']) }, 'id', eids);
-  const fresh: NodeRow[] = [];
-  const changed: NodeRow[] = [];
-  const same: string[] = [];
-  for (const row of batch) {
-    const hash = known.get(String(row.props['id']));
-    if (hash === undefined) fresh.push(row);
-    else if (hash !== row.hash) changed.push(row);
-    else same.push(String(row.props['id']));
+/** Splits rows into new, changed and unchanged by the live items' hashes. */
+function classify<R extends NodeRow>(rows: readonly R[], live: LiveItems, idOf: (row: R) => string): { fresh: R[]; changed: R[]; same: number } {
+  const fresh: R[] = [];
+  const changed: R[] = [];
+  let same = 0;
+  for (const row of rows) {
+    const item: LiveItem | undefined = live.get(idOf(row));
+    if (item === undefined) fresh.push(row);
+    else if (item.hash !== row.hash) changed.push(row);
+    else same++;
   }
+  return { fresh, changed, same };
+}
+
+async function writeNodeBatch(
+  store: Store, kind: NodeKind, batch: readonly NodeRow[], seq: number, counts: Counts, live: LiveItems, eids: Map<string, string>,
+): Promise<void> {
+  const { fresh, changed, same } = classify(batch, live, (row) => String(row.props['id']));
   if (fresh.length) {
     const columns = nodeColumns(kind);
     const names = new Set(columns);
@@ -197,25 +200,15 @@ async function writeNodeBatch(
     }));
     await store.run(updateNodes(kind), { rows: changed.map((r) => ({ ...r, old: old.get(String(r.props['id'])) })), seq });
   }
-  if (same.length) await store.run(TOUCH_NODES, { ids: same, seq });
   counts.created += fresh.length;
   counts.changed += changed.length;
-  counts.unchanged += same.length;
+  counts.unchanged += same;
 }
 
 async function writeEdgeBatch(
-  store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts, allNew: boolean, eids: ReadonlyMap<string, string>,
+  store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts, live: LiveItems, eids: ReadonlyMap<string, string>,
 ): Promise<void> {
-  const known = allNew ? new Map<string, string>() : await hashes(store, existingEdges(kind), { keys: batch.map((r) => r.key) }, 'key');
-  const fresh: EdgeRow[] = [];
-  const changed: EdgeRow[] = [];
-  const same: string[] = [];
-  for (const row of batch) {
-    const hash = known.get(row.key);
-    if (hash === undefined) fresh.push(row);
-    else if (hash !== row.hash) changed.push(row);
-    else same.push(row.key);
-  }
+  const { fresh, changed, same } = classify(batch, live, (row) => row.key);
   if (fresh.length) await createEdgeRows(store, kind, fresh, seq, eids);
   if (changed.length) {
     const open = await store.run(openEdges(kind), { keys: changed.map((r) => r.key) }, 'read');
@@ -225,10 +218,9 @@ async function writeEdgeBatch(
     }));
     await store.run(updateEdges(kind), { rows: changed.map((r) => ({ ...r, old: old.get(r.key) })), seq });
   }
-  if (same.length) await store.run(touchEdges(kind), { keys: same, seq });
   counts.created += fresh.length;
   counts.changed += changed.length;
-  counts.unchanged += same.length;
+  counts.unchanged += same;
 }
 
 /** Creates new relationships; throws when one of them did not find both endpoints. */
@@ -251,19 +243,15 @@ async function createEdgeRows(store: Store, kind: EdgeKind, fresh: readonly Edge
   }
 }
 
-/** Runs each retire statement in batches until it retires nothing more; returns how many were retired. */
+/** Retires `ids` (passed as parameter `name`) in batches; returns how many were retired. */
 async function retireAll(
-  store: Store, statements: readonly string[], params: { source: string; seq: number; limit: number }, beat: () => Promise<void>,
+  store: Store, cypher: string, name: 'ids' | 'keys', ids: readonly string[], params: { seq: number; batchSize: number }, beat: () => Promise<void>,
 ): Promise<number> {
   let total = 0;
-  for (const cypher of statements) {
-    for (;;) {
-      const rows = await store.run(cypher, params);
-      const n = Number(rows[0]?.get('retired') ?? 0);
-      total += n;
-      await beat();
-      if (n < params.limit) break;
-    }
+  for (const batch of chunks(ids, params.batchSize)) {
+    const rows = await store.run(cypher, { [name]: batch, seq: params.seq });
+    total += Number(rows[0]?.get('retired') ?? 0);
+    await beat();
   }
   return total;
 }

@@ -1,0 +1,54 @@
+// What the store holds now: every live node and relationship with its hash and source, read in one streamed scan
+// per kind. A run compares its records with this (new, changed, unchanged) and retires what a clean source no
+// longer reports, so unchanged items are never written.
+import { LIVE_NODES, liveEdges } from './cypher.js';
+import type { Store } from './driver.js';
+import type { EdgeKind } from '../model/index.js';
+
+/** One live item: its stored content hash and source, and for nodes the element id. */
+export interface LiveItem {
+  readonly hash: string;
+  readonly source: string;
+  readonly eid?: string;
+}
+
+/** Live items by id (nodes) or key (relationships). */
+export type LiveItems = ReadonlyMap<string, LiveItem>;
+
+/**
+ * Streams `cypher` (columns id, hash, source and optionally eid) into a map. NOTE: records are consumed as they
+ * arrive instead of being collected first (a large kind is hundreds of thousands of rows); the driver may retry
+ * the whole read, so the map is built inside the transaction function.
+ */
+async function scan(store: Store, cypher: string): Promise<Map<string, LiveItem>> {
+  const session = store.driver.session({ defaultAccessMode: 'READ', ...(store.config.database ? { database: store.config.database } : {}) });
+  try {
+    return await session.executeRead(async (tx) => {
+      const items = new Map<string, LiveItem>();
+      for await (const record of tx.run(cypher)) {
+        const eid = record.has('eid') ? { eid: String(record.get('eid')) } : {};
+        items.set(String(record.get('id')), { hash: String(record.get('hash')), source: String(record.get('source')), ...eid });
+      }
+      return items;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Every live node by id. */
+export function readLiveNodes(store: Store): Promise<Map<string, LiveItem>> {
+  return scan(store, LIVE_NODES);
+}
+
+/** Every live relationship of `kind` by key. */
+export function readLiveEdges(store: Store, kind: EdgeKind): Promise<Map<string, LiveItem>> {
+  return scan(store, liveEdges(kind));
+}
+
+/** Ids (or keys) of the live items of `source` that are not in `seen`, sorted: what a clean source no longer reports. */
+export function unreported(live: LiveItems, source: string, seen: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const [id, item] of live) if (item.source === source && !seen.has(id)) out.push(id);
+  return out.sort();
+}
