@@ -66,22 +66,32 @@ function headerOf(head: Buffer, spec: CsvFileSpec, display: string): { delimiter
   const delimiter = head[first] === LF ? '\n' : head[first + 1] === LF ? '\r\n' : undefined;
   if (delimiter === undefined) return undefined;
   quotes = 0;
-  let lastBreak = -1;
+  // NOTE: before any malformed quote, each record ends with exactly one delimiter outside quotes (blank lines too).
+  const breaks: number[] = [];
   for (let i = 0; i < head.length; i++) {
     const c = head[i];
     if (c === QUOTE) quotes++;
-    else if (c === LF && (quotes & 1) === 0 && (delimiter === '\n' || head[i - 1] === CR)) lastBreak = i + 1;
+    else if (c === LF && (quotes & 1) === 0 && (delimiter === '\n' || head[i - 1] === CR)) breaks.push(i + 1);
   }
-  let rows: string[][];
-  try {
-    rows = parse(head.subarray(0, lastBreak), { bom: true, relax_column_count: true }) as string[][];
-  } catch {
-    return undefined;
+  // The header is the first record with a non-blank cell; records are parsed one by one up to it (the rest of the
+  // head may hold damage a whole read only meets later).
+  let start = 0;
+  for (const [j, end] of breaks.entries()) {
+    let rows: string[][];
+    try {
+      rows = parse(head.subarray(start, end), { bom: j === 0, relax_column_count: true, record_delimiter: delimiter }) as string[][];
+    } catch {
+      return undefined;
+    }
+    const cells = rows[0];
+    if (rows.length !== 1 || cells === undefined) return undefined;
+    if (cells.some((c) => c.trim() !== '')) {
+      const checked = transformHeader(spec, { type: 'row', line: 1, cells }, display);
+      return 'header' in checked ? { delimiter, header: checked.header, end } : undefined;
+    }
+    start = end;
   }
-  const cells = rows.find((r) => r.some((c) => c.trim() !== ''));
-  if (cells === undefined) return undefined;
-  const checked = transformHeader(spec, { type: 'row', line: 1, cells }, display);
-  return 'header' in checked ? { delimiter, header: checked.header, end: lastBreak } : undefined;
+  return undefined;
 }
 
 /** Record breaks at or after `min` and every `rangeBytes`, found by scanning the whole file once. */
