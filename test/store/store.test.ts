@@ -173,6 +173,23 @@ describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no 
     expect(await count("MATCH (x:PWRetiredEdge {_kind: 'CAN_ALTER'}) WHERE x.conditional = false AND x.action = 'deploy' RETURN count(x)")).toBe(1);
   });
 
+  it('an unchanged re-run writes nothing: every stored property is as before; the old per-run index is dropped', async () => {
+    await store.run('CREATE INDEX pw_node_source IF NOT EXISTS FOR (n:PWNode) ON (n.source, n._last_seen)');
+    await writeGraph(store, varied(1), { input: 'v1' });
+    const stored = async (): Promise<string[]> => [
+      ...(await store.run('MATCH (n:PWNode) RETURN properties(n) AS p', {}, 'read')).map((r) => JSON.stringify(r.get('p'))),
+      ...(await store.run('MATCH ()-[r]->() RETURN type(r) AS t, properties(r) AS p', {}, 'read')).map((r) => JSON.stringify([r.get('t'), r.get('p')])),
+    ].sort();
+    const before = await stored();
+    const again = await writeGraph(store, varied(1), { input: 'v2' });
+    expect([again.nodes.unchanged, again.edges.unchanged, again.nodes.created, again.edges.created]).toEqual([4, 4, 0, 0]);
+    expect(await stored()).toEqual(before);
+    expect(before.filter((p) => p.includes('_last_seen'))).toEqual([]);
+    const indexes = (await store.run('SHOW INDEXES YIELD name RETURN collect(name) AS names', {}, 'read'))[0]?.get('names') as string[];
+    expect(indexes.filter((name) => name === 'pw_node_source' || name.endsWith('_seen'))).toEqual([]);
+    expect(exact((await readGraph(store)).graph)).toEqual(exact(varied(1)));
+  });
+
   it('keeps what a source with rejected rows no longer reports (no cleanup after partial input)', async () => {
     await writeGraph(store, small(), { input: 'v1' });
     const partial = await writeGraph(store, small({ dropGrant: true }), { input: 'v2', partialSources: ['test'] });
