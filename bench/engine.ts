@@ -9,7 +9,9 @@ import { bfsFromNode } from 'graphology-traversal';
 import { analyzeCompiled } from '../src/analysis/analyze.js';
 import { loadCompact, loadGraph } from '../src/analysis/load.js';
 import { forEachSourceReach } from '../src/engine/all-sources.js';
-import { blastRadius, enumeratePaths, findingSources, reach, toCompact } from '../src/engine/index.js';
+import { blastRadius, enumeratePaths, findingSources, isAccess, isAlter, isProdInvoke, reach, toCompact } from '../src/engine/index.js';
+import { K, IS_SOURCE } from '../src/engine/kinds.js';
+import { capabilityIndex, reverseSteps, ReverseSearch } from '../src/engine/reverse-reach.js';
 import { generate } from './gen/generate.js';
 import type { BenchRow } from './table.js';
 
@@ -52,6 +54,22 @@ export async function benchEngine(options: EngineBenchOptions): Promise<BenchRow
       for (const w of r.sensitive) pairs.push([r.source, w.resource]);
     });
     const passMs = performance.now() - t;
+    // NOTE: the same finding pairs counted target by target, searching backwards (the groundwork for 1M nodes).
+    t = performance.now();
+    const rev = reverseSteps(cg);
+    const search = new ReverseSearch(cg, rev, capabilityIndex(cg, rev));
+    const alterer = new Int32Array(cg.order).fill(-1);
+    let reversePairs = 0;
+    const principal = (u: number): boolean => IS_SOURCE[cg.nodeKind[u] as number] === 1 && cg.active[u] === 1;
+    for (let v = 0; v < cg.order; v++) {
+      if (cg.nodeKind[v] === K.Model) {
+        search.forEachSource(v, isAlter, (u) => { alterer[u] = v; });
+        search.forEachSource(v, isProdInvoke, (u) => { if (alterer[u] === v && u !== v && principal(u)) reversePairs++; });
+      } else if (cg.nodeKind[v] === K.Resource && (cg.nodeTier[v] as number) >= 0 && (cg.nodeTier[v] as number) <= 1) {
+        search.forEachSource(v, isAccess, (u) => { if (principal(u)) reversePairs++; });
+      }
+    }
+    const reverseMs = performance.now() - t;
     const sample = sampleOf(sources, options.naiveSample);
     t = performance.now();
     let visited = 0;
@@ -90,6 +108,11 @@ export async function benchEngine(options: EngineBenchOptions): Promise<BenchRow
       {
         bench: 'engine', figure: `all-sources pass vs per-source reach() (${size})`, value: passMs / 1000, unit: 's', higherIsBetter: false,
         baseline: perSourceMs / 1000, baselineName: `reach() + blastRadius() per source, ${sampled}`,
+      },
+      {
+        bench: 'engine', figure: `finding pairs by per-target reverse search (${size})`, value: reverseMs / 1000, unit: 's', higherIsBetter: false,
+        baseline: passMs / 1000, baselineName: 'all-sources pass (also blast radius and witnesses)',
+        note: `${reversePairs.toLocaleString('en-US')} pairs (the pass found ${findings.toLocaleString('en-US')}); not wired into analyze yet`,
       },
       {
         bench: 'engine', figure: `paths query between two nodes, median (${size})`, value: medianMs, unit: 'ms', higherIsBetter: false,

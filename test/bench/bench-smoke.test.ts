@@ -36,7 +36,8 @@ describe('bench smoke: engine', () => {
     const rows = await benchEngine({ nodes: 800, naiveSample: 10, log: (l) => lines.push(l) });
     expect(rows.map((r) => r.figure)).toEqual([
       'load inventory into compact form (800 nodes)', 'all-sources pass: blast radius + findings (800 nodes)',
-      'all-sources pass vs per-source reach() (800 nodes)', 'paths query between two nodes, median (800 nodes)',
+      'all-sources pass vs per-source reach() (800 nodes)', 'finding pairs by per-target reverse search (800 nodes)',
+      'paths query between two nodes, median (800 nodes)',
       'analysis, best 1,000 findings enumerated (800 nodes)',
     ]);
     for (const r of rows) expect(Number.isFinite(r.value) && r.value > 0).toBe(true);
