@@ -7,6 +7,7 @@
 // separationOfDuties()/sensitiveReach() (tested against them on random graphs).
 import { ACCESS_ACTIONS, ALTER_ACTIONS, ENVIRONMENTS } from '../model/index.js';
 import { ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS, blastRadius } from './blast-radius.js';
+import { Column } from './column.js';
 import type { CompactGraph } from './compact.js';
 import { contextAfter, isStep } from './hops.js';
 import { IS_CREDENTIAL, IS_IDENTITY_LIKE, K } from './kinds.js';
@@ -106,22 +107,6 @@ function viaAction(cg: CompactGraph, via: number, s: number): number {
   if (k === K.TRAINS) return viaKind === K.Dataset ? WRITE_DATA : TRAIN;
   if (k === K.DEPLOYS && viaKind === K.Pipeline) return DEPLOY;
   return -1;
-}
-
-/** A growable Int32Array (states outnumber nodes only where delegation contexts split them). */
-class Column {
-  data: Int32Array;
-  constructor(size: number) {
-    this.data = new Int32Array(Math.max(16, size));
-  }
-  set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[i] = v;
-  }
 }
 
 /**

@@ -4,10 +4,11 @@
 // (reach.ts) carries the delegation context forward, this carries its requirement backward: a scoped DELEGATED
 // slot may be crossed backwards only when its scope set allows every key still required, and entering a
 // credential (which resets the context forward) clears the requirement.
+import { Column } from './column.js';
 import type { CompactGraph } from './compact.js';
 import { capabilitiesOf, isStep } from './hops.js';
 import { FREE_UNDER_SCOPE, IS_CREDENTIAL, K } from './kinds.js';
-import { scopeMatches } from './scope.js';
+import { IntSets, scopeMatches } from './scope.js';
 import type { Capability } from './types.js';
 
 /** Reverse step slots (act-as steps only), by target node. */
@@ -74,29 +75,7 @@ export function capabilityIndex(cg: CompactGraph, rev: ReverseSteps): Capability
 }
 
 /** Interned requirement sets: sorted scope-key ids a path still needs allowed (0 = a slot no scope allows). */
-class Requirements {
-  private readonly sets: (readonly number[])[] = [[]];
-  private readonly ids = new Map<string, number>([['', 0]]);
-
-  get(id: number): readonly number[] {
-    return this.sets[id] as readonly number[];
-  }
-
-  /** The requirement `id` plus key `key`. */
-  add(id: number, key: number): number {
-    const set = this.get(id);
-    if (set.includes(key)) return id;
-    const next = [...set, key].sort((a, b) => a - b);
-    const k = next.join(',');
-    let out = this.ids.get(k);
-    if (out === undefined) {
-      out = this.sets.length;
-      this.sets.push(next);
-      this.ids.set(k, out);
-    }
-    return out;
-  }
-
+class Requirements extends IntSets {
   /** The requirement of one slot taken under a context: nothing for free kinds, else its scope key. */
   of(cg: CompactGraph, slot: number): number {
     if (FREE_UNDER_SCOPE[cg.edgeKind[slot] as number] === 1) return 0;
@@ -107,12 +86,6 @@ class Requirements {
     let out = a;
     for (const k of this.get(b)) out = this.add(out, k);
     return out;
-  }
-
-  /** True when `a` asks for no more than `b` (so whatever satisfies b satisfies a). */
-  subset(a: number, b: number): boolean {
-    const sb = this.get(b);
-    return this.get(a).every((k) => sb.includes(k));
   }
 }
 
@@ -153,8 +126,8 @@ export class ReverseSearch {
   private readonly seen: Int32Array;
   private readonly first: Int32Array;
   private extra = new Map<number, number[]>();
-  private stateNode = new Int32Array(1024);
-  private stateReq = new Int32Array(1024);
+  private readonly stateNode = new Column(1024);
+  private readonly stateReq = new Column(1024);
   private readonly allowedMemo = new Map<number, boolean>();
   private search = 0;
 
@@ -181,26 +154,18 @@ export class ReverseSearch {
   private add(count: number, node: number, r: number): number {
     const req = this.behind[node] === 1 ? r : 0;
     if (this.seen[node] === this.search) {
-      const firstReq = this.stateReq[this.first[node] as number] as number;
+      const firstReq = this.stateReq.data[this.first[node] as number] as number;
       if (firstReq === req || this.req.subset(firstReq, req)) return count;
       const more = this.extra.get(node);
-      if (more?.some((st) => this.req.subset(this.stateReq[st] as number, req))) return count;
+      if (more?.some((st) => this.req.subset(this.stateReq.data[st] as number, req))) return count;
       if (more) more.push(count);
       else this.extra.set(node, [count]);
     } else {
       this.seen[node] = this.search;
       this.first[node] = count;
     }
-    if (count >= this.stateNode.length) {
-      const node2 = new Int32Array(this.stateNode.length * 2);
-      node2.set(this.stateNode);
-      this.stateNode = node2;
-      const req2 = new Int32Array(this.stateReq.length * 2);
-      req2.set(this.stateReq);
-      this.stateReq = req2;
-    }
-    this.stateNode[count] = node;
-    this.stateReq[count] = req;
+    this.stateNode.set(count, node);
+    this.stateReq.set(count, req);
     return count + 1;
   }
 
@@ -219,8 +184,8 @@ export class ReverseSearch {
       if (filter(cap)) count = this.add(count, cap.holder, req.of(cg, slot));
     }
     for (let i = 0; i < count; i++) {
-      const v = this.stateNode[i] as number;
-      const r = this.stateReq[i] as number;
+      const v = this.stateNode.data[i] as number;
+      const r = this.stateReq.data[i] as number;
       if (this.first[v] === i) visit(v);
       const credential = IS_CREDENTIAL[cg.nodeKind[v] as number] === 1;
       for (let j = rev.starts[v] as number; j < (rev.starts[v + 1] as number); j++) {

@@ -25,43 +25,66 @@ export function scopeMatches(pattern: string, key: string): boolean {
   return true;
 }
 
+/** Interned sets of small integers, each kept sorted; id 0 is the empty set. */
+export class IntSets {
+  private readonly sets: (readonly number[])[] = [[]];
+  private readonly ids = new Map<string, number>([['', 0]]);
+
+  /** Number of sets interned so far. */
+  get count(): number {
+    return this.sets.length;
+  }
+
+  get(id: number): readonly number[] {
+    return this.sets[id] as readonly number[];
+  }
+
+  /** The set `id` plus `value`. */
+  add(id: number, value: number): number {
+    const current = this.get(id);
+    if (current.includes(value)) return id;
+    const next = [...current, value].sort((a, b) => a - b);
+    const key = next.join(',');
+    let out = this.ids.get(key);
+    if (out === undefined) {
+      out = this.sets.length;
+      this.sets.push(next);
+      this.ids.set(key, out);
+    }
+    return out;
+  }
+
+  /** True when set `a` is a subset of set `b`. */
+  subset(a: number, b: number): boolean {
+    if (a === b || a === 0) return true;
+    const sb = this.get(b);
+    return this.get(a).every((x) => sb.includes(x));
+  }
+}
+
 /**
  * The delegation contexts met while traversing one compact graph. A context is a sorted set of indices into
  * `cg.scopeSets`; id 0 is the empty (unrestricted) context.
  */
 export class DelegationScopes {
-  private readonly contexts: (readonly number[])[] = [[]];
-  private readonly ids = new Map<string, number>([['', UNRESTRICTED]]);
+  private readonly contexts = new IntSets();
   private readonly allowedMemo = new Map<number, boolean>();
 
   constructor(private readonly cg: CompactGraph) {}
 
   /** Number of contexts interned so far. */
   get count(): number {
-    return this.contexts.length;
+    return this.contexts.count;
   }
 
   /** The context after taking a DELEGATED slot with scope set `set` (-1 = unrestricted grant: unchanged). */
   push(context: number, set: number): number {
-    if (set < 0) return context;
-    const current = this.contexts[context] as readonly number[];
-    if (current.includes(set)) return context;
-    const next = [...current, set].sort((a, b) => a - b);
-    const key = next.join(',');
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.contexts.length;
-      this.contexts.push(next);
-      this.ids.set(key, id);
-    }
-    return id;
+    return set < 0 ? context : this.contexts.add(context, set);
   }
 
   /** True when context `a` is a subset of context `b` (a is at most as restrictive as b). */
   subset(a: number, b: number): boolean {
-    if (a === b || a === UNRESTRICTED) return true;
-    const sb = this.contexts[b] as readonly number[];
-    return (this.contexts[a] as readonly number[]).every((s) => sb.includes(s));
+    return this.contexts.subset(a, b);
   }
 
   /** True when slot `slot` may be taken under `context` (see docs/edges.md "Delegation scopes"). */
@@ -76,7 +99,7 @@ export class DelegationScopes {
     let ok = this.allowedMemo.get(memoKey);
     if (ok === undefined) {
       const key = cg.scopeNames[scope] as string;
-      ok = (this.contexts[context] as readonly number[]).every((set) =>
+      ok = this.contexts.get(context).every((set) =>
         (cg.scopeSets[set] as readonly string[]).some((pattern) => scopeMatches(pattern, key)));
       this.allowedMemo.set(memoKey, ok);
     }
