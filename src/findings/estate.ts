@@ -10,7 +10,7 @@ import { ACCESS_ACTIONS, ALTER_ACTIONS } from '../model/index.js';
 import { findingContext, findingId, type FindingContext } from './context.js';
 import { matchExceptions, suppress, type AcceptedException, type ExceptionOutcome } from './exceptions.js';
 import { pathScore, principalWeight } from './rank.js';
-import type { Rollup } from './rollup.js';
+import { rollupOf, type Rollup } from './rollup.js';
 import { nodeRef } from './refs.js';
 import { sensitiveFindings, sensitiveReach, sodAlterInvoke, sodFindings } from './rules/index.js';
 import { sensitiveSeverity, sensitiveWeight } from './rules/sensitive-reach.js';
@@ -164,31 +164,15 @@ function counts(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, 0]));
 }
 
-/** Roll-ups from rows (the same as rollup.ts gives for the materialised findings). */
+/** Roll-ups from rows (the same as rollupBySource/rollupByTarget give for the materialised findings). */
 function rollups(ctx: FindingContext, rows: Rows, active: readonly number[], side: 'source' | 'target'): Rollup[] {
   const col = side === 'source' ? rows.source : rows.target;
   const other = side === 'source' ? rows.target : rows.source;
-  const groups = new Map<number, number[]>();
-  for (const r of active) {
-    const key = col[r] as number;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
-  const out: Rollup[] = [];
-  for (const [node, list] of groups) {
-    let maxSeverity = -1;
-    let maxScore = 0;
-    for (const r of list) {
-      maxSeverity = Math.max(maxSeverity, rows.severity[r] as number);
-      maxScore = Math.max(maxScore, rows.score[r] as number);
-    }
-    out.push({
-      node: nodeRef(ctx.lookup, ctx.cg.ids[node] as string), findings: list.length, maxSeverity: SEVERITIES[maxSeverity] as Severity, maxScore,
-      counterparts: [...new Set(list.map((r) => ctx.cg.ids[other[r] as number] as string))].sort(),
-    });
-  }
-  return out.sort((a, b) => b.maxScore - a.maxScore || a.node.id.localeCompare(b.node.id));
+  return rollupOf(active, {
+    key: (r) => col[r] as number, node: (node) => nodeRef(ctx.lookup, ctx.cg.ids[node] as string),
+    other: (r) => ctx.cg.ids[other[r] as number] as string,
+    severity: (r) => SEVERITIES[rows.severity[r] as number] as Severity, score: (r) => rows.score[r] as number,
+  });
 }
 
 /** Every finding of every rule on a compiled graph, ranked, with the blast radius of every principal. */

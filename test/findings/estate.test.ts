@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { blastRadius, findingSources, reach, separationOfDuties, sensitiveReach, toCompact, type ReachResult } from '../../src/engine/index.js';
 import { findingContext } from '../../src/findings/context.js';
-import { estateFindings, sortFindings, type Finding } from '../../src/findings/index.js';
+import { estateFindings, rollupBySource, rollupByTarget, sortFindings, type Finding } from '../../src/findings/index.js';
 import { sensitiveFindings, sodFindings } from '../../src/findings/rules/index.js';
 import { graphLookup, type GraphLookup } from '../../src/graph/lookup.js';
 import type { CompactGraph } from '../../src/engine/index.js';
@@ -42,6 +42,8 @@ describe('estateFindings', () => {
     expect(got.findings).toEqual(want.findings);
     expect(got.rest.count).toBe(0);
     expect(new Map(got.blast)).toEqual(want.blast);
+    expect(got.bySource).toEqual(rollupBySource(want.findings));
+    expect(got.byTarget).toEqual(rollupByTarget(want.findings));
   });
 
   it('details the best findings only; the rest keep their shortest paths, in rank order', () => {
