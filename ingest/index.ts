@@ -1,22 +1,26 @@
 // Registry of ingestors and the directory loader: every file of an inventory directory goes to the ingestor
-// that accepts its name, in sorted order, and all records and diagnostics are merged.
-import { readdir } from 'node:fs/promises';
+// that accepts its name, else to the one that recognises its first bytes (exports without a fixed name), in sorted
+// order, and all records and diagnostics are merged.
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   InputError, emptyRecords, type Diagnostic, type EdgeRecord, type NodeRecord, type Records,
 } from '../src/model/index.js';
+import { aws } from './aws/index.js';
 import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
 import { jsonGraph } from './json-graph/index.js';
+import { decodeText } from './json-graph/read.js';
 import { loadEntriesParallel, type ParallelOptions } from './parallel/load.js';
-import type { Ingestor, RecordSink, SourceId } from './types.js';
+import { DETECT_BYTES, type Ingestor, type RecordSink, type SourceId } from './types.js';
 
-export { SOURCE_IDS, type Ingestor, type IngestFileOptions, type RecordSink, type SourceId } from './types.js';
+export { DETECT_BYTES, SOURCE_IDS, type Ingestor, type IngestFileOptions, type RecordSink, type SourceId } from './types.js';
 export type { ParallelOptions } from './parallel/load.js';
 
 /** Every ingestor, by source id. */
 export const INGESTORS = {
   'csv-inventory': csvInventory,
   'json-graph': jsonGraph,
+  aws,
 } as const satisfies Record<SourceId, Ingestor>;
 
 /** Files that live in an inventory directory but are read elsewhere (exceptions: src/findings/exceptions.ts). */
@@ -61,6 +65,29 @@ export function ingestorFor(fileName: string): Ingestor | undefined {
   return Object.values(INGESTORS).find((i) => i.accepts(fileName));
 }
 
+/**
+ * The ingestor that recognises the file by its first DETECT_BYTES (for exports without a fixed name), if any.
+ * An unreadable file gives undefined: it is then reported as unknown, not read.
+ */
+export async function detectIngestor(path: string, fileName: string): Promise<Ingestor | undefined> {
+  const candidates = Object.values(INGESTORS).filter((i): i is Ingestor & Required<Pick<Ingestor, 'detect'>> => 'detect' in i && i.detect !== undefined);
+  if (candidates.length === 0) return undefined;
+  let head: string;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(DETECT_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, DETECT_BYTES, 0);
+      head = decodeText(buffer.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+  return candidates.find((i) => i.detect(head, fileName));
+}
+
 /** Loads every known file in `dir`. Throws InputError when the directory cannot be read; bad content becomes diagnostics. */
 export async function loadDirectory(dir: string, options: LoadOptions = {}): Promise<Records & { files: FileSummary[] }> {
   const entries = await listInventory(dir);
@@ -101,7 +128,7 @@ export async function listInventory(dir: string): Promise<DirectoryEntry[]> {
   for (const name of await listFiles(dir)) {
     if (SKIPPED_FILES.has(name) || README.test(name)) continue;
     const display = join(dir, name);
-    const ingestor = ingestorFor(name);
+    const ingestor = ingestorFor(name) ?? await detectIngestor(display, name);
     entries.push(ingestor === undefined ? { display, diagnostic: unknownFile(display, name) } : { display, ingestor });
   }
   return entries;
@@ -132,6 +159,6 @@ async function listFiles(dir: string): Promise<string[]> {
 
 function unknownFile(file: string, name: string): Diagnostic {
   const csv = CSV_FILES.map((f) => f.name).join(', ');
-  const message = `no ingestor reads "${name}" (CSV inventory files: ${csv}; JSON graphs: graph.json or *.graph.json); the file was ignored`;
+  const message = `no ingestor reads "${name}" (CSV inventory files: ${csv}; JSON graphs: graph.json or *.graph.json; AWS IAM exports are recognised by content); the file was ignored`;
   return { severity: 'warning', code: 'unknown-file', file, message };
 }

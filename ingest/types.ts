@@ -2,7 +2,7 @@
 import type { EdgeRecord, NodeRecord, Records } from '../src/model/index.js';
 
 /** Ids of the sources pathwarden can ingest; each has one folder under ingest/. */
-export const SOURCE_IDS = ['csv-inventory', 'json-graph'] as const;
+export const SOURCE_IDS = ['csv-inventory', 'json-graph', 'aws'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
 /** Options for reading one file. */
@@ -21,11 +21,22 @@ export interface RecordSink {
   edge(record: EdgeRecord): void;
 }
 
-/** One source: recognises its files by name and turns one file into records. Never throws for bad content. */
+/** How many leading bytes of a file `detect` sees (decoded as text). */
+export const DETECT_BYTES = 16_384;
+
+/**
+ * One source: recognises its files by name (or, for exports without a fixed name, by their first bytes) and turns
+ * one file into records. Never throws for bad content.
+ */
 export interface Ingestor {
   readonly id: SourceId;
   /** True when this ingestor reads a file with this base name. */
   accepts(fileName: string): boolean;
+  /**
+   * True when the start of a file no ingestor accepts by name (its first DETECT_BYTES, decoded, possibly cut
+   * mid-token) looks like this source's export. Name matches always win over content.
+   */
+  detect?(head: string, fileName: string): boolean;
   /** Reads one file; bad rows, bad headers and malformed files become diagnostics. */
   ingestFile(path: string, options: IngestFileOptions): Promise<Records>;
 }

@@ -69,6 +69,7 @@ export const COMMON_EDGE_PROPS = {
   scope: { type: 'string', summary: 'Permission or OAuth scope this edge represents; matched against DELEGATED scopes.' },
   conditional: { type: 'boolean', summary: 'True when the edge depends on a condition pathwarden could not decide.' },
   note: { type: 'string', summary: 'Free-text explanation from the source.' },
+  technique: { type: 'string[]', summary: 'Privilege-escalation techniques that give this edge (catalogue id and name, e.g. `iam-001 iam:CreatePolicyVersion`; docs/sources.md); absent for a plain grant.' },
 } as const satisfies Record<string, PropSpec>;
 
 /** Properties every node kind may carry besides the common fields. */

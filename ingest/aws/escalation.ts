@@ -1,0 +1,184 @@
+// Effective administrators and privilege-escalation edges of one export (techniques.ts), from policy evaluation.
+// A principal is an effective administrator when it may write any inline or managed policy of every user and role
+// of its account: it can then grant itself anything. Techniques that make a principal admin become CAN_ACCESS admin
+// on the account's tier-0 target; those that reach another user become CAN_MINT_CREDENTIAL, another role CAN_ASSUME.
+import type { AwsGroup, AwsRole, AwsUser } from './authz.js';
+import type { EdgeCollector } from './collect.js';
+import { adminTargetId } from './ids.js';
+import { ALLOW_ALL, ANY_RESOURCE, evaluate, type Decision, type PolicyDocument, type Subject } from './policy.js';
+import type { Principal, PrincipalIndex } from './principals.js';
+import { ROLE_TECHNIQUES, techniqueLabel, type TechniqueId } from './techniques.js';
+import type { Assumers } from './trust.js';
+
+/** The IAM writes that define an effective administrator, on any user or role of the account. */
+export const ADMIN_PROBES = [
+  ['iam:PutUserPolicy', 'user'], ['iam:AttachUserPolicy', 'user'], ['iam:PutRolePolicy', 'role'], ['iam:AttachRolePolicy', 'role'],
+] as const;
+
+/** Allowed when every admin probe is, on a user and a role no policy names (only wildcards cover them). */
+export function adminDecision(subject: Subject, account: string): Decision | undefined {
+  let conditional = false;
+  for (const [action, type] of ADMIN_PROBES) {
+    const d = evaluate(subject, action, `arn:aws:iam::${account}:${type}/~pathwarden-any~`);
+    if (d === undefined) return undefined;
+    conditional ||= d.conditional;
+  }
+  return { conditional };
+}
+
+/** Every admin and escalation edge of the export, added to `out`. */
+export function deriveEscalations(index: PrincipalIndex, assumers: Assumers, out: EdgeCollector): void {
+  for (const p of index.principals) {
+    const account = p.entry.account;
+    const admin = adminDecision(p.subject, account);
+    if (admin) out.add('CAN_ACCESS', p.id, adminTargetId(account), undefined, admin.conditional, p.entry.at, { action: 'admin' });
+    if (admin && !admin.conditional) continue;
+    const toAdmin = (id: TechniqueId, conditional: boolean): void => {
+      out.add('CAN_ACCESS', p.id, adminTargetId(account), techniqueLabel(id), conditional, p.entry.at, { action: 'admin' });
+    };
+    selfEscalations(p, index, toAdmin);
+    for (const t of index.principals) {
+      if (t === p || t.entry.account !== account) continue;
+      otherEscalations(p, t, assumers, toAdmin, out);
+    }
+  }
+}
+
+/** A decision from several: undefined when any is, conditional when any is. */
+function all(...decisions: (Decision | undefined)[]): Decision | undefined {
+  let conditional = false;
+  for (const d of decisions) {
+    if (d === undefined) return undefined;
+    conditional ||= d.conditional;
+  }
+  return { conditional };
+}
+
+function withPolicies(subject: Subject, extra: readonly PolicyDocument[]): Subject {
+  return { ...subject, identity: [...subject.identity, ...extra] };
+}
+
+/** Writes `p` may make to the policies of `t` (a user or role), keyed by the write technique used alone. */
+function policyWrites(p: Principal, t: Principal): { put?: Decision; attach?: Decision; cpv?: Decision } {
+  if (isServiceLinked(t.entry)) return {};
+  const user = t.entry.type === 'user';
+  const put = evaluate(p.subject, user ? 'iam:PutUserPolicy' : 'iam:PutRolePolicy', t.entry.arn);
+  const attach = evaluate(p.subject, user ? 'iam:AttachUserPolicy' : 'iam:AttachRolePolicy', t.entry.arn);
+  let cpv: Decision | undefined;
+  for (const a of t.attachments) {
+    if (a.group !== undefined || a.policy.awsOwned) continue;
+    const d = evaluate(p.subject, 'iam:CreatePolicyVersion', a.policy.arn);
+    if (d && (cpv === undefined || cpv.conditional)) cpv = d;
+  }
+  return { ...(put ? { put } : {}), ...(attach ? { attach } : {}), ...(cpv ? { cpv } : {}) };
+}
+
+/** Techniques by which `p` grants itself admin: its own, its groups' and its attached policies, and joining a group. */
+function selfEscalations(p: Principal, index: PrincipalIndex, toAdmin: (id: TechniqueId, conditional: boolean) => void): void {
+  const account = p.entry.account;
+  const gain = adminDecision(withPolicies(p.subject, [ALLOW_ALL]), account);
+  if (gain) {
+    const own = policyWrites(p, p);
+    const user = p.entry.type === 'user';
+    emit(toAdmin, user ? 'iam-007' : 'iam-005', own.put, gain);
+    emit(toAdmin, user ? 'iam-008' : 'iam-009', own.attach, gain);
+    emit(toAdmin, 'iam-001', own.cpv, gain);
+    for (const g of p.groups) {
+      emit(toAdmin, 'iam-011', evaluate(p.subject, 'iam:PutGroupPolicy', g.arn), gain);
+      emit(toAdmin, 'iam-010', evaluate(p.subject, 'iam:AttachGroupPolicy', g.arn), gain);
+    }
+    for (const a of p.attachments) {
+      if (a.group !== undefined && !a.policy.awsOwned) emit(toAdmin, 'iam-001', evaluate(p.subject, 'iam:CreatePolicyVersion', a.policy.arn), gain);
+    }
+  }
+  for (const a of p.attachments) {
+    if (a.policy.awsOwned || a.policy.defaultVersion === undefined) continue;
+    const current = a.policy.defaultVersion;
+    for (const version of a.policy.otherVersions) {
+      const swapped = { ...p.subject, identity: p.subject.identity.map((d) => (d === current ? version : d)) };
+      const d = adminDecision(swapped, account);
+      if (d) emit(toAdmin, 'pw-001', evaluate(p.subject, 'iam:SetDefaultPolicyVersion', a.policy.arn), d);
+    }
+  }
+  if (p.entry.type === 'user') {
+    for (const g of index.groups.values()) {
+      if (g.account !== account || p.groups.includes(g)) continue;
+      const joined = adminDecision(withPolicies(p.subject, groupPolicies(g, index)), account);
+      if (joined) emit(toAdmin, 'iam-013', evaluate(p.subject, 'iam:AddUserToGroup', g.arn), joined);
+    }
+  }
+}
+
+/** Techniques by which `p` reaches or empowers another principal `t` of its account. */
+function otherEscalations(p: Principal, t: Principal, assumers: Assumers, toAdmin: (id: TechniqueId, conditional: boolean) => void, out: EdgeCollector): void {
+  const at = p.entry.at;
+  if (t.entry.type === 'user') {
+    for (const [id, action] of [['iam-002', 'iam:CreateAccessKey'], ['iam-004', 'iam:CreateLoginProfile'], ['iam-006', 'iam:UpdateLoginProfile']] as const) {
+      const d = evaluate(p.subject, action, t.entry.arn);
+      if (d) out.add('CAN_MINT_CREDENTIAL', p.id, t.id, techniqueLabel(id), d.conditional, at);
+    }
+  } else {
+    const role = t.entry;
+    const update = isServiceLinked(role) ? undefined : evaluate(p.subject, 'iam:UpdateAssumeRolePolicy', role.arn);
+    if (update) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel('iam-012'), update.conditional, at);
+    passRoleEscalations(p, t, role, out);
+  }
+  const gain = adminDecision(withPolicies(t.subject, [ALLOW_ALL]), t.entry.account);
+  if (!gain) return;
+  const writes = policyWrites(p, t);
+  if (t.entry.type === 'user') {
+    const key = evaluate(p.subject, 'iam:CreateAccessKey', t.entry.arn);
+    emit(toAdmin, 'iam-015', all(writes.attach, key), gain);
+    emit(toAdmin, 'iam-018', all(writes.put, key), gain);
+    return;
+  }
+  const assumeConditional = assumers.get(t.entry.arn)?.get(p.id);
+  const assume = assumeConditional === undefined ? undefined : { conditional: assumeConditional };
+  const update = isServiceLinked(t.entry) ? undefined : evaluate(p.subject, 'iam:UpdateAssumeRolePolicy', t.entry.arn);
+  emit(toAdmin, 'iam-014', all(writes.attach, assume), gain);
+  emit(toAdmin, 'iam-017', all(writes.put, assume), gain);
+  emit(toAdmin, 'iam-016', all(writes.cpv, assume), gain);
+  emit(toAdmin, 'iam-019', all(writes.attach, update), gain);
+  emit(toAdmin, 'iam-021', all(writes.put, update), gain);
+  emit(toAdmin, 'iam-020', all(writes.cpv, update), gain);
+}
+
+/** PassRole techniques: `p` passes role `t` to a new compute resource of a service the role trusts, and runs code there. */
+function passRoleEscalations(p: Principal, t: Principal, role: AwsRole, out: EdgeCollector): void {
+  const pass = evaluate(p.subject, 'iam:PassRole', role.arn);
+  if (!pass) return;
+  for (const tech of ROLE_TECHNIQUES) {
+    if (!('passTo' in tech)) continue;
+    if (!tech.passTo.services.some((s) => trustsService(role, s))) continue;
+    const steps = tech.passTo.actions.map((a) => evaluate(p.subject, a, ANY_RESOURCE));
+    if ('instanceProfile' in tech.passTo && role.instanceProfiles.length === 0) {
+      steps.push(all(evaluate(p.subject, 'iam:CreateInstanceProfile', ANY_RESOURCE), evaluate(p.subject, 'iam:AddRoleToInstanceProfile', ANY_RESOURCE)));
+    }
+    const d = all(pass, ...steps);
+    if (d) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel(tech.id), d.conditional, p.entry.at);
+  }
+}
+
+function emit(toAdmin: (id: TechniqueId, conditional: boolean) => void, id: TechniqueId, step: Decision | undefined, gain: Decision): void {
+  if (step) toAdmin(id, step.conditional || gain.conditional);
+}
+
+/** The identity policies a group gives its members. */
+function groupPolicies(g: AwsGroup, index: PrincipalIndex): PolicyDocument[] {
+  const docs = [...g.inline];
+  for (const arn of g.managed) {
+    const doc = index.policies.get(arn)?.defaultVersion;
+    if (doc) docs.push(doc);
+  }
+  return docs;
+}
+
+/** True when the role's trust policy allows the service principal (unconditionally or not). */
+export function trustsService(role: AwsRole, service: string): boolean {
+  return (role.trust?.statements ?? []).some((s) => s.effect === 'Allow' && (s.principals?.['Service'] ?? []).includes(service));
+}
+
+/** Service-linked roles are owned by AWS: their policies and trust cannot be changed. */
+function isServiceLinked(entry: AwsUser | AwsRole): boolean {
+  return entry.type === 'role' && entry.arn.includes(':role/aws-service-role/');
+}

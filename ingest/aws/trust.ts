@@ -1,0 +1,137 @@
+// Role trust policies → CAN_ASSUME edges. AWS principals: a named user or role (same account: the trust alone is
+// enough), an account (`123…` or `arn:aws:iam::123…:root`: any principal of that account its own policies allow
+// sts:AssumeRole on the role), `*` (anyone); services; SAML and OIDC federation (one node per provider, or per
+// provider and subject when the trust pins the `sub` claim). Pure.
+import type { Diagnostic, EdgeRecord, NodeKind, NodeRecord, PropValue } from '../../src/model/index.js';
+import { SOURCE, arnAccount, type AwsRole } from './authz.js';
+import { awsNode, idOfArn } from './ids.js';
+import { evaluate, globMatch, type Statement } from './policy.js';
+import type { PrincipalIndex } from './principals.js';
+
+const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+/** Condition keys the federation node itself stands for, so they do not make the edge conditional. */
+const DECIDED_KEY = /:(sub|aud|amr)$|^saml:aud$/i;
+
+/** Who can assume each role: role ARN → principal id → conditional. */
+export type Assumers = Map<string, Map<string, boolean>>;
+
+/** The CAN_ASSUME edges of every role's trust policy, the external nodes they start from, and the assumers map. */
+export function resolveTrust(index: PrincipalIndex, roles: readonly AwsRole[], file: string, diagnostics: Diagnostic[]): { nodes: NodeRecord[]; edges: EdgeRecord[]; assumers: Assumers } {
+  const nodes = new Map<string, NodeRecord>();
+  const edges: EdgeRecord[] = [];
+  const assumers: Assumers = new Map();
+  for (const role of roles) {
+    if (!role.trust) continue;
+    const toId = index.byArn.get(role.arn)?.id;
+    if (toId === undefined) continue;
+    const found = new Map<string, { conditional: boolean; at: string }>();
+    const add = (from: string, conditional: boolean, at: string): void => {
+      if (from === toId) return;
+      const prior = found.get(from);
+      if (prior === undefined || (prior.conditional && !conditional)) found.set(from, { conditional, at });
+    };
+    for (const [i, s] of role.trust.statements.entries()) {
+      if (s.effect !== 'Allow' || !ASSUME_ACTIONS.some((a) => actionIn(s, a))) continue;
+      const at = `${role.at}.AssumeRolePolicyDocument.Statement[${i}]`;
+      if (s.notPrincipal) {
+        diagnostics.push({ severity: 'warning', code: 'bad-value', source: SOURCE, file, field: `${at}.NotPrincipal`, message: 'NotPrincipal in a trust policy is not resolved; the statement was ignored' });
+        continue;
+      }
+      const conditional = Object.values(s.condition ?? {}).some((block) => Object.keys(block).some((k) => !DECIDED_KEY.test(k)));
+      for (const [type, values] of Object.entries(s.principals ?? {})) {
+        for (const value of values) {
+          for (const hit of principalsOf(type, value, s, role, index, file, nodes, diagnostics, at)) add(hit.id, conditional || hit.conditional, at);
+        }
+      }
+    }
+    const denied = deniedPrincipals(role, index);
+    const map = new Map<string, boolean>();
+    for (const [from, { conditional, at }] of [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (denied.has(from)) continue;
+      map.set(from, conditional);
+      edges.push(assumeEdge(from, toId, conditional, file, at));
+    }
+    assumers.set(role.arn, map);
+  }
+  return { nodes: [...nodes.values()], edges, assumers };
+}
+
+function assumeEdge(from: string, to: string, conditional: boolean, file: string, path: string, extra: Record<string, PropValue> = {}): EdgeRecord {
+  return { kind: 'CAN_ASSUME', from, to, source: SOURCE, properties: { ...(conditional ? { conditional: true } : {}), ...extra }, provenance: { source: SOURCE, file, path } };
+}
+
+/** The nodes one Principal value stands for, adding external nodes as needed. */
+function principalsOf(
+  type: string, value: string, s: Statement, role: AwsRole, index: PrincipalIndex, file: string,
+  nodes: Map<string, NodeRecord>, diagnostics: Diagnostic[], at: string,
+): { id: string; conditional: boolean }[] {
+  const external = (id: string, kind: NodeKind, name: string, props: Record<string, PropValue>): { id: string; conditional: boolean }[] => {
+    if (!nodes.has(id)) nodes.set(id, awsNode(id, kind, name, props, { source: SOURCE, file, path: at }));
+    return [{ id, conditional: false }];
+  };
+  if (type === '*' || (type === 'AWS' && value === '*')) {
+    return external('aws/any-principal', 'ServiceAccount', 'any AWS principal (public trust)', { description: 'Any authenticated principal of any AWS account.' });
+  }
+  if (type === 'Service') return external(`aws/service/${value}`, 'WorkloadIdentity', value, { issuer: 'aws', subject: value });
+  if (type === 'Federated') return [federatedNode(value, s, nodes, file, at)];
+  if (type !== 'AWS') return [];
+  const account = /^\d{12}$/.test(value) ? value : /^arn:aws[a-z-]*:iam::(\d{12}|[^:]+):root$/.exec(value)?.[1];
+  if (account !== undefined) {
+    if (account !== role.account) {
+      return external(`aws/${account}/any-principal`, 'ServiceAccount', `any principal of account ${account}`, { arn: `arn:aws:iam::${account}:root` });
+    }
+    // NOTE: trusting the own account delegates to identity policies: each principal needs sts:AssumeRole on the role.
+    const out: { id: string; conditional: boolean }[] = [];
+    for (const p of index.principals) {
+      if (p.entry.account !== account || p.entry.arn === role.arn) continue;
+      const d = evaluate(p.subject, 'sts:AssumeRole', role.arn);
+      if (d) out.push({ id: p.id, conditional: d.conditional });
+    }
+    return out;
+  }
+  const known = index.byArn.get(value);
+  if (known) return [{ id: known.id, conditional: false }];
+  const parsed = idOfArn(value);
+  if (parsed === undefined || parsed.account === role.account) {
+    const why = parsed === undefined ? 'is not a principal ARN (a unique id such as AROA… means the principal was deleted)' : 'is not in this export';
+    diagnostics.push({ severity: 'warning', code: 'dangling-ref', source: SOURCE, file, field: `${at}.Principal.AWS`, message: `trusted principal ${value} ${why}; no edge was made for it` });
+    return [];
+  }
+  return external(parsed.id, parsed.kind, value, { arn: value });
+}
+
+/** A SAML or OIDC provider (ARN or a well-known web identity host), narrowed to one subject when the trust pins `sub`. */
+function federatedNode(value: string, s: Statement, nodes: Map<string, NodeRecord>, file: string, at: string): { id: string; conditional: boolean } {
+  const m = /^arn:aws[a-z-]*:iam::([^:]+):(saml-provider|oidc-provider)\/(.+)$/.exec(value);
+  const host = m ? (m[3] as string) : value;
+  const base = m ? `aws/${m[1] as string}/${m[2] as string}/${host}` : `aws/federated/${value}`;
+  const subjects = Object.values(s.condition ?? {}).flatMap((block) => Object.entries(block).filter(([k]) => k.toLowerCase() === `${host.toLowerCase()}:sub`).flatMap(([, v]) => v));
+  const subject = subjects.length === 1 ? subjects[0] : undefined;
+  const id = subject === undefined ? base : `${base}/sub/${subject}`;
+  if (!nodes.has(id)) {
+    const name = subject === undefined ? `${m?.[2] === 'saml-provider' ? 'SAML' : 'web identity'} federation ${host}` : `${host} subject ${subject}`;
+    nodes.set(id, awsNode(id, 'WorkloadIdentity', name, { issuer: host, ...(subject !== undefined ? { subject } : {}), ...(m ? { x_arn: value } : {}) }, { source: SOURCE, file, path: at }));
+  }
+  return { id, conditional: false };
+}
+
+/** Principals an unconditional Deny statement of the trust policy names (by ARN, account, or `*`). */
+function deniedPrincipals(role: AwsRole, index: PrincipalIndex): Set<string> {
+  const out = new Set<string>();
+  for (const s of role.trust?.statements ?? []) {
+    if (s.effect !== 'Deny' || s.condition !== undefined || !ASSUME_ACTIONS.some((a) => actionIn(s, a))) continue;
+    for (const value of s.principals?.['AWS'] ?? []) {
+      for (const p of index.principals) {
+        const account = arnAccount(p.entry.arn);
+        if (value === '*' || value === p.entry.arn || value === account || value === `arn:aws:iam::${account ?? ''}:root`) out.add(p.id);
+      }
+      if (value === '*') out.add('aws/any-principal');
+    }
+  }
+  return out;
+}
+
+function actionIn(s: Statement, action: string): boolean {
+  const a = action.toLowerCase();
+  return s.actions ? s.actions.some((p) => globMatch(p, a)) : !(s.notActions ?? []).some((p) => globMatch(p, a));
+}
