@@ -6,11 +6,11 @@
 // twice (an alterable pipeline on its own path). Results equal reach() + blastRadius() and the shortest paths of
 // separationOfDuties()/sensitiveReach() (tested against them on random graphs).
 import { ACCESS_ACTIONS, ALTER_ACTIONS, ENVIRONMENTS } from '../model/index.js';
-import { ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS, blastRadius } from './blast-radius.js';
+import { ACCESS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS, blastCounts, blastRadius } from './blast-radius.js';
 import { Column } from './column.js';
 import type { CompactGraph } from './compact.js';
 import { contextAfter, isStep } from './hops.js';
-import { IS_CREDENTIAL, IS_IDENTITY_LIKE, K } from './kinds.js';
+import { K } from './kinds.js';
 import { reach } from './reach.js';
 import { DelegationScopes, UNRESTRICTED } from './scope.js';
 import { isAccess } from './sensitive.js';
@@ -63,7 +63,6 @@ const CONFIGURE = ALTER_ACTIONS.indexOf('configure');
 const WRITE_DATA = ALTER_ACTIONS.indexOf('write_training_data');
 const TRAIN = ALTER_ACTIONS.indexOf('train');
 const DEPLOY = ALTER_ACTIONS.indexOf('deploy');
-const UNTIERED_RESOURCE = 4;
 
 /** What a slot does, precomputed once per graph so the per-source loop only reads small integers. */
 const CAP = { NONE: 0, INVOKE_PROD: 1, INVOKE_OTHER: 2, ALTER: 3, ALTER_VIA: 4, ACCESS: 5 } as const;
@@ -240,19 +239,11 @@ class StateSearch {
     this.touched = [];
     if (this.extra.size) this.extra = new Map();
     let count = this.addState(0, source, source, UNRESTRICTED, -1, -1);
-    let actAsPoints = 0;
     for (let st = 0; st < count; st++) {
       const u = this.stateNode.data[st] as number;
       const ctx = this.stateCtx.data[st] as number;
       const d = this.stateDepth.data[st] as number;
       const dup = this.stateDup.data[st] === 1;
-      if (u !== source && this.firstState[u] === st) {
-        const kind = cg.nodeKind[u] as number;
-        if (IS_CREDENTIAL[kind] === 1) actAsPoints += ACT_AS_WEIGHTS.credential;
-        else if (IS_IDENTITY_LIKE[kind] === 1) actAsPoints += ACT_AS_WEIGHTS.identity;
-        // NOTE: a node acted as only through a path that repeats a node may have no simple path at all.
-        if (dup) return undefined;
-      }
       const end = cg.starts[u + 1] as number;
       for (let slot = cg.starts[u] as number; slot < end; slot++) {
         if (ctx !== UNRESTRICTED && !scopes.allowed(ctx, slot)) continue;
@@ -289,12 +280,12 @@ class StateSearch {
         }
       }
     }
-    return this.collect(source, actAsPoints);
+    return this.collect(source);
   }
 
-  private collect(source: number, actAsPoints: number): SourceReach {
+  private collect(source: number): SourceReach {
     const { cg } = this;
-    let points = actAsPoints;
+    let points = 0;
     const sod: SodWitness[] = [];
     const sensitive: SensitiveWitness[] = [];
     // NOTE: points are sums of halves (exact in floating point), so the order of targets does not matter;
@@ -317,7 +308,7 @@ class StateSearch {
         }
       } else {
         const strongest = 31 - Math.clz32(mask);
-        points += (TIER_WEIGHTS[tier >= 0 ? tier : UNTIERED_RESOURCE] as number) * (ACCESS_WEIGHTS[ACCESS_ACTIONS[strongest] as keyof typeof ACCESS_WEIGHTS]);
+        if (blastCounts(tier)) points += (TIER_WEIGHTS[tier] as number) * (ACCESS_WEIGHTS[ACCESS_ACTIONS[strongest] as keyof typeof ACCESS_WEIGHTS]);
         if (tier >= 0 && tier <= this.maxTier) {
           sensitive.push({
             resource: target, tier, actions: mask,
@@ -344,7 +335,7 @@ function shortestByTarget(paths: ReadonlyMap<Capability, EnginePath>, filter: (c
 }
 
 /** The exact per-source search, reduced to what the all-sources pass reports. */
-function exactReach(cg: CompactGraph, source: number, maxTier: number): SourceReach {
+export function exactReach(cg: CompactGraph, source: number, maxTier: number): SourceReach {
   const r = reach(cg, source);
   const paths = r.capabilityPaths();
   const alterPaths = shortestByTarget(paths, isAlter);

@@ -1,8 +1,10 @@
-// Blast radius: a deterministic score of everything one source reaches: identities and credentials it can
-// act as, models it can alter or invoke, resources by tier and strongest action (docs/scoring.md).
+// Blast radius: a deterministic score of what matters that one source reaches: the models it can alter or invoke
+// in production and the critical resources (tier <= BLAST_MAX_TIER) by strongest action (docs/scoring.md).
+// Counting every identity and low-tier resource reached would make the score quadratic in the estate (issue #5):
+// each of these targets is scored once per source that reaches it, so the per-target pass gets every principal's
+// score from the same searches that give its findings.
 import { ACCESS_ACTIONS, type AccessAction } from '../model/index.js';
 import type { CompactGraph } from './compact.js';
-import { IS_CREDENTIAL, IS_IDENTITY_LIKE } from './kinds.js';
 import { reach, type ReachResult } from './reach.js';
 import type { Capability } from './types.js';
 
@@ -12,11 +14,15 @@ export const TIER_WEIGHTS: readonly number[] = [100, 40, 15, 5, 1];
 export const ACCESS_WEIGHTS: Readonly<Record<AccessAction, number>> = { read: 1, write: 2, admin: 3 };
 /** Multiplier of a model's tier weight by what the source can do to it (invoke counts in prod only). */
 export const MODEL_WEIGHTS = { alter: 2, invoke: 0.5 } as const;
-/** Points per identity/role/group/pipeline and per credential the source can act as (itself excluded). */
-export const ACT_AS_WEIGHTS = { identity: 1, credential: 2 } as const;
-/** Tier assumed for a model that declares none; a resource without a tier counts as tier 4. */
+/** Tier assumed for a model that declares none. */
 export const DEFAULT_MODEL_TIER = 1;
-const UNTIERED_RESOURCE = 4;
+/** Resources of this tier or more sensitive count; a resource without a tier never does. */
+export const BLAST_MAX_TIER = 1;
+
+/** True when a resource of this tier (-1: none) counts in the blast radius. */
+export function blastCounts(tier: number): boolean {
+  return tier >= 0 && tier <= BLAST_MAX_TIER;
+}
 
 /** One line of a blast radius score: `count` items × `weight` = `points`. */
 export interface BlastFactor {
@@ -29,7 +35,7 @@ export interface BlastFactor {
 export interface BlastRadiusResult {
   readonly source: number;
   readonly score: number;
-  /** Factors with a non-zero count, in a fixed order (act-as, then models, then resources by tier). */
+  /** Factors with a non-zero count, in a fixed order (models, then resources by tier). */
   readonly breakdown: readonly BlastFactor[];
 }
 
@@ -62,19 +68,14 @@ export function blastRadius(cg: CompactGraph, source: number, reached: ReachResu
     if (entry) entry.count++;
     else counts.set(label, { count: 1, weight });
   };
-  for (const n of reached.actAs) {
-    if (n === source) continue;
-    const kind = cg.nodeKind[n] as number;
-    if (IS_CREDENTIAL[kind] === 1) add('credential acted as', ACT_AS_WEIGHTS.credential);
-    else if (IS_IDENTITY_LIKE[kind] === 1) add('identity, role or pipeline acted as', ACT_AS_WEIGHTS.identity);
-  }
   const { models, resources } = strongest(cg, reached.capabilities);
   for (const [model, effect] of models) {
     const tier = tierOf(cg, model, DEFAULT_MODEL_TIER);
     add(`tier ${tier} model, ${effect === 'alter' ? 'alter' : 'invoke in prod'}`, (TIER_WEIGHTS[tier] as number) * MODEL_WEIGHTS[effect]);
   }
   for (const [resource, action] of resources) {
-    const tier = tierOf(cg, resource, UNTIERED_RESOURCE);
+    const tier = cg.nodeTier[resource] as number;
+    if (!blastCounts(tier)) continue;
     add(`tier ${tier} resource, ${action}`, (TIER_WEIGHTS[tier] as number) * ACCESS_WEIGHTS[action]);
   }
   const breakdown = [...counts].map(([label, { count, weight }]) => ({ label, count, weight, points: count * weight }));
@@ -84,5 +85,5 @@ export function blastRadius(cg: CompactGraph, source: number, reached: ReachResu
 }
 
 function order(label: string): number {
-  return label.includes('acted as') ? 0 : label.includes('model') ? 1 : 2;
+  return label.includes('model') ? 0 : 1;
 }

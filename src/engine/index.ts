@@ -8,7 +8,7 @@ export { enumeratePaths, shortestSimplePath, DEFAULT_CAP, DEFAULT_MAX_DEPTH, typ
 export { separationOfDuties, findingSources, isAlter, isProdInvoke, type SodOptions, type SodResult } from './sod.js';
 export { sensitiveReach, isAccess, type SensitiveOptions, type SensitiveResult } from './sensitive.js';
 export {
-  blastRadius, ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS,
+  blastRadius, blastCounts, ACCESS_WEIGHTS, BLAST_MAX_TIER, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS,
   type BlastFactor, type BlastRadiusResult,
 } from './blast-radius.js';
 export { scopeMatches } from './scope.js';

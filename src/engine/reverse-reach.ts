@@ -128,6 +128,10 @@ export class ReverseSearch {
   private extra = new Map<number, number[]>();
   private readonly stateNode = new Column(1024);
   private readonly stateReq = new Column(1024);
+  /** The state this one steps to (toward the target), or -1 for a seed. */
+  private readonly stateNext = new Column(1024);
+  /** The slot out of the state's node: an act-as step, or for a seed its capability entry in the index. */
+  private readonly stateSlot = new Column(1024);
   private readonly allowedMemo = new Map<number, boolean>();
   private search = 0;
 
@@ -151,7 +155,7 @@ export class ReverseSearch {
   }
 
   /** Adds state (node, r) unless the node has a state asking no more; returns the new number of states. */
-  private add(count: number, node: number, r: number): number {
+  private add(count: number, node: number, r: number, next: number, slot: number): number {
     const req = this.behind[node] === 1 ? r : 0;
     if (this.seen[node] === this.search) {
       const firstReq = this.stateReq.data[this.first[node] as number] as number;
@@ -166,39 +170,78 @@ export class ReverseSearch {
     }
     this.stateNode.set(count, node);
     this.stateReq.set(count, req);
+    this.stateNext.set(count, next);
+    this.stateSlot.set(count, slot);
     return count + 1;
   }
 
-  /** Calls `visit` once for every node that holds a capability on `target` passing `filter` by act-as. */
-  forEachSource(target: number, filter: (c: Capability) => boolean, visit: (node: number) => void): void {
+  /**
+   * The slots of the witness path of `state`, in path order: its act-as steps toward the target, then the
+   * capability's own slots (one, or two through a dataset or pipeline). Appended to `out`; returns its length.
+   */
+  witness(state: number, out: number[]): number {
+    const { stateNext, stateSlot, index } = this;
+    let st = state;
+    for (let next = stateNext.data[st] as number; next >= 0; st = next, next = stateNext.data[st] as number) out.push(stateSlot.data[st] as number);
+    const e = stateSlot.data[st] as number;
+    const slot = index.slot[e] as number;
+    out.push(slot);
+    const cap = capabilitiesOf(this.cg, this.rev.from[slot] as number, slot)[index.which[e] as number] as Capability;
+    if (cap.edges.length > 1) out.push(cap.edges[1] as number);
+    return out.length;
+  }
+
+  /**
+   * Calls `visit` once for every node that holds a capability on `target` passing `filter` by act-as, in order
+   * of distance, with its first state: `witness(state)` is then a shortest path from the node to the target.
+   */
+  forEachSource(target: number, filter: (c: Capability) => boolean, visit: (node: number, state: number) => void): void {
     const { cg, rev, req } = this;
     this.search++;
     if (this.extra.size) this.extra = new Map();
     let count = 0;
     // Seeds: holders of a capability slot on the target (direct, or through a dataset or pipeline that trains
-    // or deploys it); the capability slot itself is what their context must allow.
+    // or deploys it); the capability slot itself is what their context must allow. A capability through a
+    // dataset or pipeline is one edge longer, so its holder joins the queue with the first step back.
     const { index } = this;
+    const indirect: number[] = [];
     for (let e = index.starts[target] as number; e < (index.starts[target + 1] as number); e++) {
       const slot = index.slot[e] as number;
       const cap = capabilitiesOf(cg, rev.from[slot] as number, slot)[index.which[e] as number] as Capability;
-      if (filter(cap)) count = this.add(count, cap.holder, req.of(cg, slot));
+      if (!filter(cap)) continue;
+      if (cap.edges.length > 1) indirect.push(e);
+      else count = this.add(count, cap.holder, req.of(cg, slot), -1, e);
     }
-    for (let i = 0; i < count; i++) {
+    const direct = count;
+    for (let i = 0; i < count || i === direct; i++) {
+      if (i === direct) {
+        count = this.seedIndirect(count, indirect);
+        if (i === count) break;
+      }
       const v = this.stateNode.data[i] as number;
       const r = this.stateReq.data[i] as number;
-      if (this.first[v] === i) visit(v);
+      if (this.first[v] === i) visit(v, i);
       const credential = IS_CREDENTIAL[cg.nodeKind[v] as number] === 1;
       for (let j = rev.starts[v] as number; j < (rev.starts[v + 1] as number); j++) {
         const slot = rev.slots[j] as number;
         const u = rev.from[slot] as number;
         // NOTE: entering a credential resets the context, so only the slot into it must be allowed; a scoped
         // grant must allow whatever the rest of the path needs; any other step adds its own scope key.
-        if (credential) count = this.add(count, u, req.of(cg, slot));
+        if (credential) count = this.add(count, u, req.of(cg, slot), i, slot);
         else if (cg.edgeKind[slot] === K.DELEGATED && (cg.edgeScopeSet[slot] as number) >= 0) {
-          if (this.allows(slot, r)) count = this.add(count, u, r);
-        } else count = this.add(count, u, this.behind[u] === 1 ? req.union(r, req.of(cg, slot)) : 0);
+          if (this.allows(slot, r)) count = this.add(count, u, r, i, slot);
+        } else count = this.add(count, u, this.behind[u] === 1 ? req.union(r, req.of(cg, slot)) : 0, i, slot);
       }
     }
+  }
+
+  private seedIndirect(count: number, entries: readonly number[]): number {
+    let out = count;
+    for (const e of entries) {
+      const slot = this.index.slot[e] as number;
+      out = this.add(out, this.rev.from[slot] as number, this.req.of(this.cg, slot), -1, e);
+    }
+    return out;
   }
 }
 

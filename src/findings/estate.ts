@@ -1,18 +1,18 @@
-// Findings of a whole estate: the all-sources pass (engine/all-sources.ts) gives every finding with its shortest
+// Findings of a whole estate: the per-target pass (engine/target-pass.ts) gives every finding with its shortest
 // witness paths and every principal's blast radius; findings are kept as compact rows, ranked, and only the best
 // `detail` of them get every path enumerated and ranked. The rest are drawn from their witness paths when a
 // reporter asks for them (in rank order), so a million-finding estate never holds a million Finding objects.
 import { enumeratePaths, findingSources, isAccess, isAlter, isProdInvoke, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type CompactGraph, type EnginePath, type PathsResult } from '../engine/index.js';
-import { forEachSourceReach, type SensitiveWitness, type SodWitness } from '../engine/all-sources.js';
 import { IS_CREDENTIAL } from '../engine/kinds.js';
+import { PAIR, targetPass, type PairRows } from '../engine/target-pass.js';
 import type { GraphLookup } from '../graph/lookup.js';
-import { ACCESS_ACTIONS, ALTER_ACTIONS } from '../model/index.js';
+import { ACCESS_ACTIONS, ALTER_ACTIONS, NODE_KINDS } from '../model/index.js';
 import { findingContext, findingId, type FindingContext } from './context.js';
 import { matchExceptions, suppress, type AcceptedException, type ExceptionOutcome } from './exceptions.js';
 import { pathScore, principalWeight } from './rank.js';
 import { rollupOf, type Rollup } from './rollup.js';
 import { nodeRef } from './refs.js';
-import { sensitiveFindings, sensitiveReach, sodAlterInvoke, sodFindings } from './rules/index.js';
+import { sensitiveFindings, sodAlterInvoke, sodFindings, sensitiveReach } from './rules/index.js';
 import { sensitiveSeverity, sensitiveWeight } from './rules/sensitive-reach.js';
 import { sodSeverity, sodWeight } from './rules/sod-alter-invoke.js';
 import { RULES } from './rules/index.js';
@@ -29,7 +29,7 @@ export interface EstateOptions {
   /** Findings (best first, suppressed included) that get every path enumerated (default 1000; Infinity: all). */
   readonly detail?: number;
   readonly exceptions?: readonly AcceptedException[];
-  /** Called as sources are done (progress). */
+  /** Called as targets are done (progress). */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -54,50 +54,47 @@ export interface EstateFindings {
   readonly blast: ReadonlyMap<string, number>;
 }
 
-const SOD = 0;
-const SENSITIVE = 1;
 const RULE_IDS = [sodAlterInvoke.id, sensitiveReach.id] as const;
 
-/** Compact rows: one per finding, witness paths packed as [length, slots…] (one path, or alter then invoke). */
+/** The pass's pair rows with what ranking adds: tier, score, severity and (once ranked) id per row. */
 class Rows {
-  readonly rule: number[] = [];
-  readonly source: number[] = [];
-  readonly target: number[] = [];
-  readonly mask: number[] = [];
-  readonly tier: number[] = [];
-  readonly score: number[] = [];
-  readonly severity: number[] = [];
-  readonly pathAt: number[] = [];
-  readonly pool: number[] = [];
+  readonly tier: Int8Array;
+  readonly score: Float64Array;
+  readonly severity: Uint8Array;
   ids: string[] = [];
 
+  constructor(readonly pairs: PairRows, cg: CompactGraph) {
+    const n = pairs.length;
+    this.tier = new Int8Array(n);
+    this.score = new Float64Array(n);
+    this.severity = new Uint8Array(n);
+    for (let r = 0; r < n; r++) this.tier[r] = cg.nodeTier[pairs.target.data[r] as number] as number;
+  }
+
   get length(): number {
-    return this.rule.length;
+    return this.pairs.length;
   }
 
-  push(rule: number, source: number, target: number, mask: number, tier: number, paths: readonly EnginePath[]): number {
-    this.rule.push(rule);
-    this.source.push(source);
-    this.target.push(target);
-    this.mask.push(mask);
-    this.tier.push(tier);
-    this.score.push(0);
-    this.severity.push(0);
-    this.pathAt.push(this.pool.length);
-    for (const p of paths) {
-      this.pool.push(p.edges.length);
-      for (const s of p.edges) this.pool.push(s);
-    }
-    return this.rule.length - 1;
+  rule(r: number): number {
+    return this.pairs.rule.data[r] as number;
   }
 
-  /** The i-th packed path of row r (0: the only path or the alter path, 1: the invoke path). */
+  source(r: number): number {
+    return this.pairs.source.data[r] as number;
+  }
+
+  target(r: number): number {
+    return this.pairs.target.data[r] as number;
+  }
+
+  mask(r: number): number {
+    return this.pairs.mask.data[r] as number;
+  }
+
+  /** The i-th witness path of row r (0: the only path or the alter path, 1: the invoke path). */
   path(cg: CompactGraph, r: number, which: number): EnginePath {
-    let at = this.pathAt[r] as number;
-    for (let k = 0; k < which; k++) at += (this.pool[at] as number) + 1;
-    const len = this.pool[at] as number;
-    const edges = this.pool.slice(at + 1, at + 1 + len);
-    const nodes = [this.source[r] as number];
+    const edges = this.pairs.path(r, which);
+    const nodes = [this.source(r)];
     for (const s of edges) nodes.push(cg.targets[s] as number);
     return { nodes, edges };
   }
@@ -107,43 +104,59 @@ function entryOf(cg: CompactGraph, path: EnginePath): number {
   return path.nodes.find((n) => IS_CREDENTIAL[cg.nodeKind[n] as number] === 1) ?? -1;
 }
 
+/** The entry credential (first credential, the source included) of the `which`-th witness of row r, or -1. */
+function witnessEntry(cg: CompactGraph, rows: Rows, r: number, which: number): { entry: number; length: number } {
+  const pool = rows.pairs.pool.data;
+  let at = rows.pairs.pathAt.data[r] as number;
+  for (let k = 0; k < which; k++) at += (pool[at] as number) + 1;
+  const length = pool[at] as number;
+  const source = rows.source(r);
+  if (IS_CREDENTIAL[cg.nodeKind[source] as number] === 1) return { entry: source, length };
+  for (let i = 1; i <= length; i++) {
+    const v = cg.targets[pool[at + i] as number] as number;
+    if (IS_CREDENTIAL[cg.nodeKind[v] as number] === 1) return { entry: v, length };
+  }
+  return { entry: -1, length };
+}
+
 function names(mask: number, all: readonly string[]): string[] {
   return all.filter((_, i) => (mask & (1 << i)) !== 0);
 }
 
 /** Score and severity of a row from its witness paths alone (as the rules rank a path set of one path). */
-function witnessRank(ctx: FindingContext, rows: Rows, r: number): void {
-  const source = rows.source[r] as number;
+function witnessRank(ctx: FindingContext, rows: Rows, r: number, principalWeights: readonly number[]): void {
+  const source = rows.source(r);
   const blast = ctx.blast(source);
-  const principal = principalWeight(ctx.lookup.node(ctx.cg.ids[source] as string).kind);
-  const paths = rows.rule[r] === SOD ? [rows.path(ctx.cg, r, 0), rows.path(ctx.cg, r, 1)] : [rows.path(ctx.cg, r, 0)];
+  const principal = principalWeights[ctx.cg.nodeKind[source] as number] as number;
+  const sod = rows.rule(r) === PAIR.SOD;
   const tier = rows.tier[r] as number;
-  const mask = rows.mask[r] as number;
-  const weight = rows.rule[r] === SOD ? sodWeight(tier) : sensitiveWeight(tier, ACCESS_ACTIONS[31 - Math.clz32(mask)] ?? 'read');
+  const strongest = ACCESS_ACTIONS[31 - Math.clz32(rows.mask(r))] ?? 'read';
+  const weight = sod ? sodWeight(tier) : sensitiveWeight(tier, strongest);
   let best = -1;
   let bestExploitability = 1;
-  for (const p of paths) {
-    const exploitability = ctx.exploitability(entryOf(ctx.cg, p));
-    const score = pathScore(blast, principal, exploitability, weight, p.edges.length);
+  for (let which = 0; which < (sod ? 2 : 1); which++) {
+    const { entry, length } = witnessEntry(ctx.cg, rows, r, which);
+    const exploitability = ctx.exploitability(entry);
+    const score = pathScore(blast, principal, exploitability, weight, length);
     if (score > best) { best = score; bestExploitability = exploitability; }
   }
   rows.score[r] = best;
-  const severity = rows.rule[r] === SOD ? sodSeverity(tier, bestExploitability) : sensitiveSeverity(tier, ACCESS_ACTIONS[31 - Math.clz32(mask)] ?? 'read', bestExploitability);
+  const severity = sod ? sodSeverity(tier, bestExploitability) : sensitiveSeverity(tier, strongest, bestExploitability);
   rows.severity[r] = severityRank(severity);
 }
 
 /** The finding of row r: every path enumerated (`detailed`) or its witness paths only. */
 function materialise(ctx: FindingContext, rows: Rows, r: number, detailed: boolean, limits: { maxDepth: number; cap: number }): Finding {
   const { cg } = ctx;
-  const source = rows.source[r] as number;
-  const target = rows.target[r] as number;
+  const source = rows.source(r);
+  const target = rows.target(r);
   const only = (p: EnginePath): PathsResult => ({ paths: [p], truncated: true });
   const all = (filter: Parameters<typeof enumeratePaths>[1]['filter']): PathsResult => enumeratePaths(cg, { source, target, ...limits, filter });
   let finding: Finding;
-  if (rows.rule[r] === SOD) {
+  if (rows.rule(r) === PAIR.SOD) {
     const shortestAlter = rows.path(cg, r, 0);
     const shortestInvoke = rows.path(cg, r, 1);
-    const alter = names(rows.mask[r] as number, ALTER_ACTIONS).map((action) => ({ effect: 'alter' as const, target, action, holder: -1, edges: [] }));
+    const alter = names(rows.mask(r), ALTER_ACTIONS).map((action) => ({ effect: 'alter' as const, target, action, holder: -1, edges: [] }));
     finding = sodFindings(ctx, [{
       source, model: target, alter, invoke: [], shortestAlter, shortestInvoke,
       alterPaths: detailed ? all(isAlter) : only(shortestAlter), invokePaths: detailed ? all(isProdInvoke) : only(shortestInvoke),
@@ -151,7 +164,7 @@ function materialise(ctx: FindingContext, rows: Rows, r: number, detailed: boole
   } else {
     const shortest = rows.path(cg, r, 0);
     finding = sensitiveFindings(ctx, [{
-      source, resource: target, tier: rows.tier[r] as number, actions: names(rows.mask[r] as number, ACCESS_ACTIONS), shortest,
+      source, resource: target, tier: rows.tier[r] as number, actions: names(rows.mask(r), ACCESS_ACTIONS), shortest,
       // NOTE: the same filter function every time, so enumeratePaths' distance cache recognises the target.
       paths: detailed ? all(isAccess) : only(shortest),
     }])[0] as Finding;
@@ -166,8 +179,8 @@ function counts(keys: readonly string[]): Record<string, number> {
 
 /** Roll-ups from rows (the same as rollupBySource/rollupByTarget give for the materialised findings). */
 function rollups(ctx: FindingContext, rows: Rows, active: readonly number[], side: 'source' | 'target'): Rollup[] {
-  const col = side === 'source' ? rows.source : rows.target;
-  const other = side === 'source' ? rows.target : rows.source;
+  const col = side === 'source' ? rows.pairs.source.data : rows.pairs.target.data;
+  const other = side === 'source' ? rows.pairs.target.data : rows.pairs.source.data;
   return rollupOf(active, {
     key: (r) => col[r] as number, node: (node) => nodeRef(ctx.lookup, ctx.cg.ids[node] as string),
     other: (r) => ctx.cg.ids[other[r] as number] as string,
@@ -178,24 +191,18 @@ function rollups(ctx: FindingContext, rows: Rows, active: readonly number[], sid
 /** Every finding of every rule on a compiled graph, ranked, with the blast radius of every principal. */
 export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: EstateOptions = {}): EstateFindings {
   const limits = { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, cap: options.cap ?? DEFAULT_CAP };
-  const blastScores = new Map<number, number>();
-  const ctx = findingContext(lookup, cg, undefined, blastScores, options.pathsShown);
-  const rows = new Rows();
+  const pass = targetPass(cg, { ...(options.maxTier !== undefined ? { maxTier: options.maxTier } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const sources = findingSources(cg);
-  forEachSourceReach(cg, (reached) => {
-    blastScores.set(reached.source, reached.blast);
-    for (const w of reached.sod as readonly SodWitness[]) {
-      const tier = cg.nodeTier[w.model] as number;
-      witnessRank(ctx, rows, rows.push(SOD, reached.source, w.model, w.alterActions, tier, [w.alter, w.invoke]));
-    }
-    for (const w of reached.sensitive as readonly SensitiveWitness[]) {
-      witnessRank(ctx, rows, rows.push(SENSITIVE, reached.source, w.resource, w.actions, w.tier, [w.access]));
-    }
-  }, { sources, ...(options.maxTier !== undefined ? { maxTier: options.maxTier } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const blastScores = new Map<number, number>();
+  for (const v of sources) blastScores.set(v, pass.blast[v] as number);
+  const ctx = findingContext(lookup, cg, undefined, blastScores, options.pathsShown);
+  const rows = new Rows(pass.rows, cg);
+  const principalWeights = NODE_KINDS.map((k) => principalWeight(k));
   const n = rows.length;
+  for (let r = 0; r < n; r++) witnessRank(ctx, rows, r, principalWeights);
   rows.ids = new Array<string>(n);
   for (let r = 0; r < n; r++) {
-    rows.ids[r] = findingId(RULE_IDS[rows.rule[r] as number] as string, cg.ids[rows.source[r] as number] as string, cg.ids[rows.target[r] as number] as string);
+    rows.ids[r] = findingId(RULE_IDS[rows.rule(r)] as string, cg.ids[rows.source(r)] as string, cg.ids[rows.target(r)] as string);
   }
   const order = (a: number, b: number): number => (rows.score[b] as number) - (rows.score[a] as number)
     || (rows.severity[b] as number) - (rows.severity[a] as number) || ((rows.ids[a] as string) < (rows.ids[b] as string) ? -1 : 1);
@@ -211,8 +218,9 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
     detailed.set(r, f);
   }
   ranked = ranked.sort(order);
-  const keys = ranked.map((r) => ({ id: rows.ids[r] as string, rule: RULE_IDS[rows.rule[r] as number] as string, source: cg.ids[rows.source[r] as number] as string, target: cg.ids[rows.target[r] as number] as string }));
-  const { suppressedBy, outcomes } = matchExceptions(lookup, keys, options.exceptions ?? [], cg.at);
+  const exceptions = options.exceptions ?? [];
+  const keys = exceptions.length === 0 ? [] : ranked.map((r) => ({ id: rows.ids[r] as string, rule: RULE_IDS[rows.rule(r)] as string, source: cg.ids[rows.source(r)] as string, target: cg.ids[rows.target(r)] as string }));
+  const { suppressedBy, outcomes } = matchExceptions(lookup, keys, exceptions, cg.at);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   const restRows: number[] = [];
@@ -228,7 +236,8 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
     }
     activeRows.push(r);
     bySeverity[SEVERITIES[rows.severity[r] as number] as Severity]++;
-    byRule[RULE_IDS[rows.rule[r] as number] as string] = (byRule[RULE_IDS[rows.rule[r] as number] as string] ?? 0) + 1;
+    const rule = RULE_IDS[rows.rule(r)] as string;
+    byRule[rule] = (byRule[rule] ?? 0) + 1;
     if (f) findings.push(f);
     else restRows.push(r);
   }
@@ -238,7 +247,7 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
       for (const r of restRows) yield materialise(ctx, rows, r, false, limits);
     },
   };
-  const blast = new Map<string, number>([...blastScores].map(([s, v]) => [cg.ids[s] as string, v]));
+  const blast = new Map<string, number>(sources.map((v) => [cg.ids[v] as string, pass.blast[v] as number]));
   return {
     findings, rest, suppressed, outcomes, bySeverity, byRule, blast,
     bySource: rollups(ctx, rows, activeRows, 'source'), byTarget: rollups(ctx, rows, activeRows, 'target'),

@@ -128,14 +128,12 @@ describe('findings inputs', () => {
   it('blast radius is the documented weighted sum', () => {
     const cg = toCompact(chain(), { at: AT });
     const b = blastRadius(cg, ix(cg, 'agent'));
-    // key (credential, 2) + sa (identity, 1) + tier-0 model altered (100 × 2) + tier-0 db admin (100 × 3)
+    // tier-0 model altered (100 × 2) + tier-0 db admin (100 × 3); the key and sa it acts as are not scored
     expect(b.breakdown).toEqual([
-      { label: 'credential acted as', count: 1, weight: 2, points: 2 },
-      { label: 'identity, role or pipeline acted as', count: 1, weight: 1, points: 1 },
       { label: 'tier 0 model, alter', count: 1, weight: 200, points: 200 },
       { label: 'tier 0 resource, admin', count: 1, weight: 300, points: 300 },
     ]);
-    expect(b.score).toBe(503);
+    expect(b.score).toBe(500);
   });
 
   it('rejects unknown nodes and bad limits with EngineError', () => {

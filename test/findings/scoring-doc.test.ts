@@ -1,7 +1,7 @@
 // docs/scoring.md states the scoring constants in tables; this keeps them equal to the code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_WEIGHTS, ACT_AS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS } from '../../src/engine/index.js';
+import { ACCESS_WEIGHTS, BLAST_MAX_TIER, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS } from '../../src/engine/index.js';
 import { EXPLOITABILITY_WEIGHTS, STALE_AFTER_DAYS } from '../../src/findings/index.js';
 import { HOP_PENALTY, PRINCIPAL_WEIGHTS } from '../../src/findings/rank.js';
 
@@ -21,10 +21,9 @@ describe('docs/scoring.md matches the code', () => {
   it.each(Object.entries(PRINCIPAL_WEIGHTS))('principal %s weight %d', (kind, weight) => {
     expect(rows.some((r) => r[0] === kind && r[1] === String(weight))).toBe(true);
   });
-  it('act-as, model and length constants', () => {
+  it('blast, model and length constants', () => {
     expect(doc).toContain(`model's tier weight × ${MODEL_WEIGHTS.alter + MODEL_WEIGHTS.invoke}`);
-    expect(rows.some((r) => r[0]?.startsWith('a credential') && r[1] === String(ACT_AS_WEIGHTS.credential))).toBe(true);
-    expect(rows.some((r) => r[0]?.startsWith('an identity') && r[1] === String(ACT_AS_WEIGHTS.identity))).toBe(true);
+    expect(rows.some((r) => r[0] === `a resource of tier 0${BLAST_MAX_TIER >= 1 ? ` or ${BLAST_MAX_TIER}` : ''}`)).toBe(true);
     expect(doc).toContain(`tier weight × ${MODEL_WEIGHTS.alter}`);
     expect(doc).toContain(`tier weight × ${MODEL_WEIGHTS.invoke}`);
     expect(doc).toContain(`a model without \`tier\` counts as tier ${DEFAULT_MODEL_TIER}`);

@@ -133,7 +133,7 @@ export const V1_V2 = {
     ...['app/dba-console', 'app/retool', 'human/dana.kowalski', 'human/ivan.horvat', 'key/aws-key-ivan'].map((s) => [`acme/${s}`, 180]),
     ...['human/arjun.mehta', 'human/chloe.dubois', 'human/grace.liu', 'human/mateo.fernandez', 'human/noah.wilson', 'human/olivia.brown',
       'pipeline/gha-payments-deploy', 'token/github-pat-mateo', 'workload/gha-payments-oidc', 'workload/k8s-payments-api'].map((s) => [`acme/${s}`, 120]),
-    ...['human/aisha.bello', 'human/ben.carter', 'human/carlos.silva', 'human/fatima.zahra', 'human/hannah.meyer', 'human/leo.martin', 'human/yuki.sato',
+    ...['agent/data-analyst', 'human/aisha.bello', 'human/ben.carter', 'human/carlos.silva', 'human/fatima.zahra', 'human/hannah.meyer', 'human/leo.martin', 'human/yuki.sato',
       'pipeline/airflow-etl', 'sa/backup-operator', 'sa/fraud-scoring-api', 'secret/backup-operator-key', 'secret/fraud-scoring-key',
       'token/github-pat-carlos', 'token/snowflake-pat-hannah'].map((s) => [`acme/${s}`, 60]),
   ],

@@ -16,8 +16,8 @@ describe('json reporter', () => {
   it('includes the non-zero blast radius of every principal, and the graph only when asked', async () => {
     const result = await analyzeLoaded({ dir: 't', graph, files: [], diagnostics: [] }, { at: new Date('2026-11-25T00:00:00Z'), exceptions: false });
     const plain = JSON.parse(reportText(json.analysis(result, options))) as Record<string, unknown>;
-    // bot: ops (1) + tier-0 db write (100 × 2)
-    expect(plain['blastRadius']).toEqual({ bot: 201 });
+    // bot: tier-0 db write (100 × 2); ops, which it acts as, is not scored
+    expect(plain['blastRadius']).toEqual({ bot: 200 });
     expect(plain['graphDocument']).toBeUndefined();
     expect(plain['graph']).toEqual({ nodes: 4, edges: 2, compiledEdges: 2 });
     const withGraph = JSON.parse(reportText(json.analysis(result, { ...options, includeGraph: true }))) as Record<string, unknown>;

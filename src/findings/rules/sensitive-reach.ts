@@ -37,8 +37,9 @@ export function sensitiveFindings(ctx: FindingContext, results: readonly Sensiti
     const weight = sensitiveWeight(r.tier, strongest);
     const detail = `tier ${r.tier} resource, ${strongest} access`;
     const set = makePathSet(ctx, 'access', r.actions, r.source, r.shortest, r.paths, weight, detail);
-    const best = [set.shortest, ...set.paths].reduce((a, b) => (b.rank.score > a.rank.score ? b : a));
-    const viaDelegation = set.shortest.edges.some((e) => e.kind === 'DELEGATED' || e.kind === 'CAN_IMPERSONATE');
+    // NOTE: ranked paths first, so a tie goes to the enumeration's order rather than to which shortest path was found.
+    const best = [...set.paths, set.shortest].reduce((a, b) => (b.rank.score > a.rank.score ? b : a));
+    const viaDelegation = best.edges.some((e) => e.kind === 'DELEGATED' || e.kind === 'CAN_IMPERSONATE');
     const frameworks = uniqueFrameworks([
       sensitiveReach.frameworks,
       source.kind === 'AIAgent' ? [FRAMEWORKS.AGENTIC_T2] : [],

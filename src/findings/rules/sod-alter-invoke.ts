@@ -47,7 +47,8 @@ export function sodFindings(ctx: FindingContext, results: readonly SodResult[]):
       makePathSet(ctx, 'alter', alterActions, r.source, r.shortestAlter, r.alterPaths, weight, detail),
       makePathSet(ctx, 'invoke', ['prod'], r.source, r.shortestInvoke, r.invokePaths, weight, detail),
     ];
-    const best = sets.flatMap((s) => [s.shortest, ...s.paths]).reduce((a, b) => (b.rank.score > a.rank.score ? b : a));
+    // NOTE: ranked paths first, so a tie goes to the enumeration's order rather than to which shortest path was found.
+    const best = [...sets.flatMap((s) => s.paths), ...sets.map((s) => s.shortest)].reduce((a, b) => (b.rank.score > a.rank.score ? b : a));
     const frameworks = uniqueFrameworks([
       sodAlterInvoke.frameworks,
       alterActions.includes('write_training_data') ? [FRAMEWORKS.MAESTRO_L2] : [],

@@ -1,0 +1,244 @@
+// The per-target pass (issue #5): every separation-of-duties break and every sensitive reach of the estate, each
+// with a shortest witness path, and every principal's blast radius, from one backward search per target that
+// matters (reverse-reach.ts) instead of one forward search per principal. In a big estate most principals reach a
+// large part of the graph, so the forward searches cost principals × reach; the targets that matter are few and
+// each search backwards visits only what reaches it.
+//
+// A backward witness may pass a node twice (a pipeline altered by what it can act as): reach() only counts simple
+// paths, so every source with such a witness goes through the exact per-source search instead (all-sources.ts),
+// which replaces everything the pass found for it. Results equal forEachSourceReach() up to the choice among
+// shortest witnesses of equal length (tested on random graphs).
+import { ACCESS_ACTIONS, ALTER_ACTIONS, ENVIRONMENTS } from '../model/index.js';
+import { exactReach, type SourceReach } from './all-sources.js';
+import { ACCESS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS, blastCounts } from './blast-radius.js';
+import { Column } from './column.js';
+import type { CompactGraph } from './compact.js';
+import { capabilitiesOf } from './hops.js';
+import { IS_SOURCE, K } from './kinds.js';
+import { capabilityIndex, reverseSteps, ReverseSearch } from './reverse-reach.js';
+import { isAccess } from './sensitive.js';
+import { isAlter, isProdInvoke } from './sod.js';
+import type { Capability } from './types.js';
+
+/** Rule of a pair row. */
+export const PAIR = { SOD: 0, SENSITIVE: 1 } as const;
+
+/**
+ * Pair rows in columns: row r is (rule[r], source[r], target[r]) with the action mask (ALTER_ACTIONS bits for a
+ * break, ACCESS_ACTIONS bits for a reach) and its witness paths packed in `pool` from `pathAt[r]` as
+ * [length, slots…] — one path, or the alter path then the invoke path.
+ */
+export class PairRows {
+  readonly rule = new Column(1024);
+  readonly source = new Column(1024);
+  readonly target = new Column(1024);
+  readonly mask = new Column(1024);
+  readonly pathAt = new Column(1024);
+  readonly pool = new Column(4096);
+  length = 0;
+  private poolLength = 0;
+
+  /** Appends a row; `paths` are slot lists. */
+  push(rule: number, source: number, target: number, mask: number, paths: readonly (readonly number[])[]): void {
+    const r = this.length++;
+    this.rule.set(r, rule);
+    this.source.set(r, source);
+    this.target.set(r, target);
+    this.mask.set(r, mask);
+    this.pathAt.set(r, this.poolLength);
+    for (const p of paths) {
+      this.pool.set(this.poolLength++, p.length);
+      for (const s of p) this.pool.set(this.poolLength++, s);
+    }
+  }
+
+  /** Slots of the `which`-th path of row r (0: the only path or the alter path, 1: the invoke path). */
+  path(r: number, which: number): number[] {
+    const pool = this.pool.data;
+    let at = this.pathAt.data[r] as number;
+    for (let k = 0; k < which; k++) at += (pool[at] as number) + 1;
+    return Array.from(pool.subarray(at + 1, at + 1 + (pool[at] as number)));
+  }
+
+  /** Keeps the rows `keep` says yes to, in order. */
+  filter(keep: (r: number) => boolean): void {
+    let out = 0;
+    let outPool = 0;
+    const pool = this.pool.data;
+    for (let r = 0; r < this.length; r++) {
+      if (!keep(r)) continue;
+      const at = this.pathAt.data[r] as number;
+      const end = r + 1 < this.length ? (this.pathAt.data[r + 1] as number) : this.poolLength;
+      pool.copyWithin(outPool, at, end);
+      for (const col of [this.rule, this.source, this.target, this.mask]) col.data[out] = col.data[r] as number;
+      this.pathAt.data[out] = outPool;
+      outPool += end - at;
+      out++;
+    }
+    this.length = out;
+    this.poolLength = outPool;
+  }
+}
+
+export interface TargetPassResult {
+  readonly rows: PairRows;
+  /** Blast radius of every node (0 for nodes that are not finding sources). */
+  readonly blast: Float64Array;
+  /** Sources answered by the exact per-source search (a backward witness passed a node twice). */
+  readonly exact: number;
+}
+
+export interface TargetPassOptions {
+  /** Sensitive resources: 0 <= tier <= maxTier (default 1). */
+  readonly maxTier?: number;
+  /** Called after each target with the number done and the total (progress). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Scratch per search, stamped by search number so nothing is cleared between targets. */
+class Marks {
+  readonly stamp: Int32Array;
+  readonly value: Int32Array;
+  constructor(n: number) {
+    this.stamp = new Int32Array(n).fill(-1);
+    this.value = new Int32Array(n);
+  }
+  get(node: number, stamp: number): number {
+    return this.stamp[node] === stamp ? (this.value[node] as number) : 0;
+  }
+  or(node: number, stamp: number, bits: number): void {
+    this.value[node] = this.get(node, stamp) | bits;
+    this.stamp[node] = stamp;
+  }
+}
+
+/** Finds every pair, its witness and every blast radius; see the file comment. */
+export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): TargetPassResult {
+  const maxTier = options.maxTier ?? 1;
+  const rev = reverseSteps(cg);
+  const index = capabilityIndex(cg, rev);
+  const search = new ReverseSearch(cg, rev, index);
+  const rows = new PairRows();
+  const blast = new Float64Array(cg.order);
+  const isSource = (v: number): boolean => IS_SOURCE[cg.nodeKind[v] as number] === 1 && cg.active[v] === 1;
+  // Per source of the current target: action bits, and the witness of the any-action search.
+  const masks = new Marks(cg.order);
+  const witnessAt = new Marks(cg.order);
+  const witnesses: number[][] = [];
+  const doubtful = new Uint8Array(cg.order);
+  let stamp = 0;
+  const buffer: number[] = [];
+
+  /** The witness slots of `state` from `v`, or undefined (and v doubtful) when it passes a node twice. */
+  const witnessOf = (v: number, state: number): number[] | undefined => {
+    buffer.length = 0;
+    search.witness(state, buffer);
+    // NOTE: paths are short (at most a few dozen slots), so a quadratic check beats any set.
+    for (let i = -1; i < buffer.length; i++) {
+      const x = i < 0 ? v : (cg.targets[buffer[i] as number] as number);
+      for (let j = i + 1; j < buffer.length; j++) {
+        if (cg.targets[buffer[j] as number] === x) {
+          doubtful[v] = 1;
+          return undefined;
+        }
+      }
+    }
+    return buffer.slice();
+  };
+
+  // Per target: the sources reached in the current stamp, in the order first met.
+  const seen: number[] = [];
+
+  /** Runs the search under `filter`: every source reached gets `bit` and, with `keep`, its witness. */
+  const run = (target: number, filter: (c: Capability) => boolean, bit: number, keep: boolean): void => {
+    search.forEachSource(target, filter, (v, state) => {
+      if (!isSource(v) || doubtful[v] === 1) return;
+      if (witnessAt.get(v, stamp) === 0 && masks.get(v, stamp) === 0) seen.push(v);
+      const w = witnessOf(v, state);
+      if (!w) return;
+      if (keep) {
+        witnessAt.or(v, stamp, witnesses.length + 1);
+        witnesses.push(w);
+      }
+      masks.or(v, stamp, bit);
+    });
+  };
+
+  /**
+   * The action bits and witness of every source reaching `target` under `filter`: one search gives each source
+   * its shortest witness; when the target has capabilities of several actions, one search per action gives the
+   * bits. Returns the sources reached (not doubtful), in the order first met.
+   */
+  const searchTarget = (target: number, filter: (c: Capability) => boolean, names: readonly string[]): number[] => {
+    stamp++;
+    witnesses.length = 0;
+    seen.length = 0;
+    const actions = new Set<number>();
+    for (let e = index.starts[target] as number; e < (index.starts[target + 1] as number); e++) {
+      const slot = index.slot[e] as number;
+      const cap = capabilitiesOf(cg, rev.from[slot] as number, slot)[index.which[e] as number] as Capability;
+      if (filter(cap)) actions.add(names.indexOf(cap.action));
+    }
+    if (actions.size === 0) return [];
+    const [only] = actions;
+    run(target, filter, actions.size === 1 ? 1 << (only as number) : 0, true);
+    if (actions.size > 1) {
+      for (const a of [...actions].sort((x, y) => x - y)) {
+        const action = names[a];
+        run(target, (c) => filter(c) && c.action === action, 1 << a, false);
+      }
+    }
+    return seen.filter((v) => witnessAt.get(v, stamp) > 0 && doubtful[v] === 0);
+  };
+  const witnessOfSource = (v: number): number[] => witnesses[witnessAt.get(v, stamp) - 1] as number[];
+
+  const targets: number[] = [];
+  for (let t = 0; t < cg.order; t++) {
+    const kind = cg.nodeKind[t] as number;
+    const tier = cg.nodeTier[t] as number;
+    if (kind === K.Model || (kind === K.Resource && (blastCounts(tier) || (tier >= 0 && tier <= maxTier)))) targets.push(t);
+  }
+  let done = 0;
+  for (const t of targets) {
+    const tier = cg.nodeTier[t] as number;
+    if (cg.nodeKind[t] === K.Model) {
+      const weight = TIER_WEIGHTS[tier >= 0 ? tier : DEFAULT_MODEL_TIER] as number;
+      const alter = new Map<number, { mask: number; path: number[] }>();
+      for (const v of searchTarget(t, isAlter, ALTER_ACTIONS)) {
+        alter.set(v, { mask: masks.get(v, stamp), path: witnessOfSource(v) });
+        blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.alter;
+      }
+      for (const v of searchTarget(t, isProdInvoke, ENVIRONMENTS)) {
+        const a = alter.get(v);
+        if (a === undefined) blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.invoke;
+        else rows.push(PAIR.SOD, v, t, a.mask, [a.path, witnessOfSource(v)]);
+      }
+    } else {
+      for (const v of searchTarget(t, isAccess, ACCESS_ACTIONS)) {
+        const mask = masks.get(v, stamp);
+        if (blastCounts(tier)) {
+          const strongest = ACCESS_ACTIONS[31 - Math.clz32(mask)] as keyof typeof ACCESS_WEIGHTS;
+          blast[v] = (blast[v] as number) + (TIER_WEIGHTS[tier] as number) * ACCESS_WEIGHTS[strongest];
+        }
+        if (tier >= 0 && tier <= maxTier) rows.push(PAIR.SENSITIVE, v, t, mask, [witnessOfSource(v)]);
+      }
+    }
+    options.onProgress?.(++done, targets.length);
+  }
+  return finish(cg, rows, blast, doubtful, maxTier);
+}
+
+/** Replaces what the pass found for doubtful sources by the exact per-source search, and rounds blast radii. */
+function finish(cg: CompactGraph, rows: PairRows, blast: Float64Array, doubtful: Uint8Array, maxTier: number): TargetPassResult {
+  const exact: SourceReach[] = [];
+  for (let v = 0; v < cg.order; v++) if (doubtful[v] === 1) exact.push(exactReach(cg, v, maxTier));
+  if (exact.length) rows.filter((r) => doubtful[rows.source.data[r] as number] === 0);
+  for (const x of exact) {
+    blast[x.source] = x.blast;
+    for (const w of x.sod) rows.push(PAIR.SOD, x.source, w.model, w.alterActions, [w.alter.edges, w.invoke.edges]);
+    for (const w of x.sensitive) rows.push(PAIR.SENSITIVE, x.source, w.resource, w.actions, [w.access.edges]);
+  }
+  // NOTE: points are sums of halves (exact in floating point); rounding matches blastRadius().
+  for (let v = 0; v < cg.order; v++) blast[v] = Math.round((blast[v] as number) * 10) / 10;
+  return { rows, blast, exact: exact.length };
+}
