@@ -1,6 +1,6 @@
 // One edge per (kind, from, to, action) however many grants and techniques give it, so the graph never sees two
-// records of one edge key with different properties. A plain grant wins over techniques; the edge is conditional
-// only when every way to it is.
+// records of one edge key with different properties. A plain grant wins over techniques (a technique is listed
+// beside a conditional grant only when it is unconditional); the edge is conditional only when every way to it is.
 import type { EdgeKind, EdgeRecord, PropValue } from '../../src/model/index.js';
 import { SOURCE } from './authz.js';
 
@@ -10,8 +10,11 @@ interface Pending {
   readonly to: string;
   readonly props: Record<string, PropValue>;
   readonly path: string;
-  techniques: Set<string>;
+  /** Technique label → whether it is conditional. */
+  readonly techniques: Map<string, boolean>;
+  /** A plain grant was seen; `plainAlways`: an unconditional one. */
   plain: boolean;
+  plainAlways: boolean;
   conditional: boolean;
 }
 
@@ -26,12 +29,15 @@ export class EdgeCollector {
     const key = `${kind}|${from}|${to}|${JSON.stringify(props)}`;
     let p = this.pending.get(key);
     if (p === undefined) {
-      p = { kind, from, to, props, path, techniques: new Set(), plain: false, conditional: true };
+      p = { kind, from, to, props, path, techniques: new Map(), plain: false, plainAlways: false, conditional: true };
       this.pending.set(key, p);
     }
-    // NOTE: an unconditional plain grant makes techniques moot; a technique still counts when the grant is conditional.
-    if (technique === undefined) p.plain ||= !conditional;
-    else if (!(p.plain && !p.conditional)) p.techniques.add(technique);
+    if (technique === undefined) {
+      p.plain = true;
+      p.plainAlways ||= !conditional;
+    } else {
+      p.techniques.set(technique, (p.techniques.get(technique) ?? true) && conditional);
+    }
     p.conditional &&= conditional;
   }
 
@@ -45,7 +51,8 @@ export class EdgeCollector {
   records(): EdgeRecord[] {
     const out: EdgeRecord[] = [];
     for (const p of this.pending.values()) {
-      const techniques = p.plain ? [] : [...p.techniques].sort();
+      // NOTE: an unconditional plain grant makes techniques moot; beside a conditional one only unconditional ones add anything.
+      const techniques = p.plainAlways ? [] : [...p.techniques].filter(([, conditional]) => !p.plain || !conditional).map(([t]) => t).sort();
       out.push({
         kind: p.kind, from: p.from, to: p.to, source: SOURCE,
         properties: { ...p.props, ...(p.conditional ? { conditional: true } : {}), ...(techniques.length > 0 ? { technique: techniques } : {}) },

@@ -1,0 +1,66 @@
+// Cases a tool must not flag (allow + deny, AWS-owned ARNs, boundaries, the wrong service, `${aws:username}`,
+// NotAction without IAM), and special grants it must (NotAction admin, resource-constrained grants covering the
+// principal's own policy, conditions), plus trust policy principals.
+import { describe, expect, it } from 'vitest';
+import { techniqueLabel } from '../../../ingest/aws/techniques.js';
+import { edgesOf, nodesOf } from '../tuples.js';
+import { diagTuples } from '../tuples.js';
+import { ADMIN, AWS_FIXTURES, edgesFrom, id, ingestFixture } from './helpers.js';
+
+const ATTACKER = id('user', 'attacker');
+
+describe('aws: must not flag', () => {
+  it.each([
+    'allow-and-deny', 'deny-survives-admin-grant', 'aws-owned-policy', 'service-linked-role', 'boundary-caps-self-grant',
+    'passrole-wrong-service', 'username-variable', 'resource-constrained-elsewhere', 'notaction-without-iam',
+  ])('%s: the attacker gets no edge', async (name) => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/negative/${name}.json`);
+    expect(records.diagnostics).toEqual([]);
+    expect(edgesFrom(records, ATTACKER)).toEqual(new Set());
+  });
+});
+
+describe('aws: special grants', () => {
+  it('NotAction without IAM in it is an effective administrator (plain grant, no technique)', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/notaction-admin.json`);
+    expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_ACCESS|${ADMIN}||`]));
+  });
+
+  it('a resource-constrained grant that still covers the own policy escalates', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/resource-constrained-own-policy.json`);
+    expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_ACCESS|${ADMIN}|${techniqueLabel('iam-001')}|`]));
+  });
+
+  it('a conditional allow gives a conditional edge', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/conditional-grant.json`);
+    expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_MINT_CREDENTIAL|${id('user', 'target')}|iam-002 iam:CreateAccessKey|conditional`]));
+  });
+
+  it('a conditional deny that may apply makes the admin edge conditional', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/conditional-deny.json`);
+    expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_ACCESS|${ADMIN}||conditional`]));
+  });
+});
+
+describe('aws: trust policies', () => {
+  it('resolves account, named, federated, cross-account principals and trust denies', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/trust-principals.json`);
+    const gh = `aws/111122223333/oidc-provider/token.actions.githubusercontent.com/sub/repo:example-org/deploy:ref:refs/heads/main`;
+    const saml = 'aws/111122223333/saml-provider/corp-idp';
+    expect(edgesOf(records, 'CAN_ASSUME')).toEqual(new Set([
+      `${id('user', 'can-assume')}|CAN_ASSUME|${id('role', 'shared')}`,
+      `${id('user', 'named')}|CAN_ASSUME|${id('role', 'named-only')}`,
+      `${gh}|CAN_ASSUME|${id('role', 'ci')}`,
+      `${saml}|CAN_ASSUME|${id('role', 'sso')}`,
+      `aws/444455556666/role/auditor|CAN_ASSUME|${id('role', 'partner')}`,
+    ]));
+    expect(records.edges.filter((e) => e.kind === 'CAN_ASSUME').every((e) => e.properties['conditional'] === undefined)).toBe(true);
+    expect(nodesOf(records, 'WorkloadIdentity')).toEqual(new Set([gh, saml]));
+    expect(records.nodes.find((n) => n.id === gh)?.properties).toEqual({
+      platform: 'aws', issuer: 'token.actions.githubusercontent.com', subject: 'repo:example-org/deploy:ref:refs/heads/main',
+      x_arn: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+    });
+    expect(records.nodes.find((n) => n.id === 'aws/444455556666/role/auditor')).toMatchObject({ kind: 'Role', properties: { arn: 'arn:aws:iam::444455556666:role/auditor' } });
+    expect(diagTuples(records.diagnostics)).toEqual([['warning', 'dangling-ref', 'trust-principals.json', undefined, undefined, '$.RoleDetailList[1].AssumeRolePolicyDocument.Statement[0].Principal.AWS']]);
+  });
+});
