@@ -1,9 +1,11 @@
 // transform: a parsed authorization-details export → records. Pure. Users become ServiceAccount nodes, groups
 // Group, roles Role, instance profiles WorkloadIdentity (RUNS_AS their role); MEMBER_OF for group membership;
 // CAN_ASSUME from trust policies; CAN_ACCESS admin on the account's tier-0 target for effective administrators; and
-// the escalation techniques of techniques.ts as CAN_ACCESS admin / CAN_MINT_CREDENTIAL / CAN_ASSUME with `technique`.
+// the escalation techniques of techniques.ts as CAN_ACCESS admin / CAN_MINT_CREDENTIAL / CAN_ASSUME with `technique`;
+// CAN_ALTER / CAN_INVOKE on the Bedrock and SageMaker models policies name (ai-actions.ts).
 import { emptyRecords, type NodeRecord, type PropValue, type Records } from '../../src/model/index.js';
 import { parseEnvironment } from '../values.js';
+import { deriveModelEdges } from './ai-actions.js';
 import { SOURCE, parseAuthz, type PrincipalBase } from './authz.js';
 import { EdgeCollector } from './collect.js';
 import { deriveEscalations } from './escalation.js';
@@ -46,8 +48,10 @@ export function transformAuthz(doc: unknown, file: string): Records {
   const trust = resolveTrust(index, authz.roles, file, out.diagnostics);
   for (const e of trust.edges) edges.addRecord(e);
   deriveEscalations(index, trust.assumers, edges);
+  const models = deriveModelEdges(index, file, edges);
   for (const n of profiles.values()) out.nodes.push(n);
   for (const n of trust.nodes) out.nodes.push(n);
+  for (const n of models) out.nodes.push(n);
   for (const account of [...accounts].sort()) out.nodes.push(adminTargetNode(account, file));
   for (const e of edges.records()) out.edges.push(e);
   return out;
