@@ -29,8 +29,8 @@ export interface AnalyzeOptions {
    */
   readonly detail?: number;
   readonly onStage?: (stage: string) => void;
-  /** Sources done / total during the reachability stage. */
-  readonly onSources?: (done: number, total: number) => void;
+  /** Targets searched / total during the reachability stage. */
+  readonly onTargets?: (done: number, total: number) => void;
 }
 
 /** The input of an analysis: where it came from, its compiled graph and a lookup for drawing findings. */
@@ -108,7 +108,7 @@ export async function analyzeCompiled(input: CompiledInput, options: AnalyzeOpti
   const found = estateFindings(input.lookup, input.cg, {
     ...settings, detail: options.detail ?? defaultDetail, exceptions: list,
     ...(options.pathsShown !== undefined ? { pathsShown: options.pathsShown } : {}),
-    ...(options.onSources ? { onProgress: options.onSources } : {}),
+    ...(options.onTargets ? { onProgress: options.onTargets } : {}),
   });
   options.onStage?.('ranking');
   return {

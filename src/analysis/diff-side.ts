@@ -112,6 +112,11 @@ export function sideFromSaved(raw: unknown, file: string): DiffSide {
     throw new InputError('not a saved pathwarden analysis (expected the output of `pathwarden analyze --format json`)', { file });
   }
   if (typeof raw['at'] !== 'string' || Number.isNaN(Date.parse(raw['at']))) throw new InputError('"at" must be an ISO-8601 time', { file, field: 'at' });
+  const summary = isObject(raw['summary']) ? raw['summary'] : {};
+  if (typeof summary['omitted'] === 'number' && summary['omitted'] > 0) {
+    throw new InputError(`lists ${String(summary['listed'])} of ${String(summary['findings'])} findings, so a diff would take the others as resolved: `
+      + 'save it with `--max-findings all` (or `--include-graph`)', { file, field: 'summary.omitted' });
+  }
   const findings = raw['findings'].map((f, i) => checkFinding(f, `findings[${i}]`, file));
   const suppressed = Array.isArray(raw['suppressed']) ? raw['suppressed'].map((f, i) => checkFinding(f, `suppressed[${i}]`, file).id) : [];
   const options = isObject(raw['options']) ? raw['options'] : {};

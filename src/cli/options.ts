@@ -47,6 +47,13 @@ export const toOption = () => new Option('--to <selector>', 'where paths end (se
 export const formatOption = () => new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table' satisfies FormatId).helpGroup(OUTPUT);
 export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file instead of stdout').helpGroup(OUTPUT);
 export const limitOption = (def: number) => new Option('--limit <n>', 'how many results to show in full (table, md)').argParser(positiveInt('--limit', 1_000_000)).default(def).helpGroup(OUTPUT);
+/** Findings listed in a JSON analysis unless told otherwise (the summary and roll-ups always count every one). */
+export const DEFAULT_MAX_FINDINGS = 10_000;
+function parseMaxFindings(raw: string): number {
+  if (raw === 'all') return Infinity;
+  return positiveInt('--max-findings', 100_000_000)(raw);
+}
+export const maxFindingsOption = () => new Option('--max-findings <n>', `json: findings listed, best first, or "all" (default: ${DEFAULT_MAX_FINDINGS.toLocaleString('en-US')}; all with --include-graph); the summary counts every one`).argParser(parseMaxFindings).helpGroup(OUTPUT);
 export const quietOption = () => new Option('-q, --quiet', 'no progress or diagnostics on stderr').helpGroup(OUTPUT);
 export const verboseOption = () => new Option('-v, --verbose', 'list every input diagnostic, not just the first 20').helpGroup(OUTPUT);
 

@@ -4,7 +4,7 @@
 import { EngineError } from '../model/index.js';
 import type { CompactGraph } from './compact.js';
 import { capabilitiesOf, contextAfter, isStep } from './hops.js';
-import { IS_CAPABILITY } from './kinds.js';
+import { IS_CAPABILITY, K } from './kinds.js';
 import { checkNode } from './reach.js';
 import { DelegationScopes, UNRESTRICTED } from './scope.js';
 import type { Capability, EnginePath } from './types.js';
@@ -73,12 +73,17 @@ function reverseOf(cg: CompactGraph): Reverse {
   return rev;
 }
 
+const NO_ENDINGS: number[][] = [];
+
 /**
  * The edge lists by which `slot` (out of `holder`) ends a path at `target`: its capabilities on the target that
  * pass `filter`; without a filter also the slot itself when it is an act-as step or a capability edge straight
  * into the target (e.g. CAN_ALTER into a dataset).
  */
 function endings(cg: CompactGraph, holder: number, slot: number, target: number, filter?: (c: Capability) => boolean): number[][] {
+  // NOTE: only a slot into the target, or a CAN_ALTER into a dataset or pipeline, can end a path there.
+  const v = cg.targets[slot] as number;
+  if (v !== target && (cg.edgeKind[slot] !== K.CAN_ALTER || (cg.nodeKind[v] !== K.Dataset && cg.nodeKind[v] !== K.Pipeline))) return NO_ENDINGS;
   const out = capabilitiesOf(cg, holder, slot).filter((c) => c.target === target && (filter ? filter(c) : true)).map((c) => c.edges as number[]);
   if (filter === undefined && cg.targets[slot] === target && !out.some((e) => e.length === 1)
     && (isStep(cg, slot) || IS_CAPABILITY[cg.edgeKind[slot] as number] === 1)) out.unshift([slot]);
@@ -236,7 +241,8 @@ class Walk {
     const end = cg.starts[u + 1] as number;
     for (let slot = cg.starts[u] as number; slot < end && !full; slot++) {
       if (!this.scopes.allowed(ctx, slot)) continue;
-      for (const ending of endings(cg, u, slot, this.target, this.filter)) {
+      // NOTE: an ending is one or two edges long, so only the last two levels look for one.
+      if (left <= 2) for (const ending of endings(cg, u, slot, this.target, this.filter)) {
         if (ending.length !== left) continue;
         const via = ending.length > 1 ? (cg.targets[ending[0] as number] as number) : undefined;
         if (via !== undefined && this.onPath[via] === 1) continue;

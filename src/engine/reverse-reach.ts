@@ -7,7 +7,8 @@
 import { Column } from './column.js';
 import type { CompactGraph } from './compact.js';
 import { capabilitiesOf, isStep } from './hops.js';
-import { FREE_UNDER_SCOPE, IS_CREDENTIAL, K } from './kinds.js';
+import { ACCESS_ACTIONS, ALTER_ACTIONS, ENVIRONMENTS } from '../model/index.js';
+import { FREE_UNDER_SCOPE, IS_CAPABILITY, IS_CREDENTIAL, K } from './kinds.js';
 import { IntSets, scopeMatches } from './scope.js';
 import type { Capability } from './types.js';
 
@@ -42,36 +43,57 @@ export function reverseSteps(cg: CompactGraph): ReverseSteps {
   return { starts, slots, from };
 }
 
+/** Effect codes of a capability index entry. */
+export const EFFECT = { alter: 0, invoke: 1, access: 2 } as const;
+const EFFECT_CODES: Readonly<Record<Capability['effect'], number>> = EFFECT;
+const ACTION_NAMES: readonly (readonly string[])[] = [ALTER_ACTIONS, ENVIRONMENTS, ACCESS_ACTIONS];
+
 /**
  * The capabilities on each target in slot order, as CSR arrays: entry e of target t (starts[t] <= e <
- * starts[t + 1]) is capability number `which[e]` of capabilitiesOf(holder of slot[e], slot[e]).
+ * starts[t + 1]) is capability number `which[e]` of capabilitiesOf(holder of slot[e], slot[e]); its effect and
+ * action are coded in `effect[e]` (EFFECT) and `action[e]` (index into ALTER_ACTIONS, ENVIRONMENTS or
+ * ACCESS_ACTIONS by effect), and `via[e]` is its TRAINS/DEPLOYS slot through a dataset or pipeline, or -1.
  */
 export interface CapabilityIndex {
   readonly starts: Int32Array;
   readonly slot: Int32Array;
   readonly which: Uint16Array;
+  readonly effect: Uint8Array;
+  readonly action: Uint8Array;
+  readonly via: Int32Array;
 }
 
 /** Indexes every capability of `cg` by its target. */
 export function capabilityIndex(cg: CompactGraph, rev: ReverseSteps): CapabilityIndex {
   const starts = new Int32Array(cg.order + 1);
-  const each = (fn: (target: number, slot: number, which: number) => void): void => {
+  const each = (fn: (cap: Capability, slot: number, which: number) => void): void => {
     for (let s = 0; s < cg.size; s++) {
-      capabilitiesOf(cg, rev.from[s] as number, s).forEach((cap, k) => fn(cap.target, s, k));
+      if (IS_CAPABILITY[cg.edgeKind[s] as number] !== 1) continue;
+      capabilitiesOf(cg, rev.from[s] as number, s).forEach((cap, k) => fn(cap, s, k));
     }
   };
-  each((t) => { starts[t + 1] = (starts[t + 1] as number) + 1; });
+  each((cap) => { starts[cap.target + 1] = (starts[cap.target + 1] as number) + 1; });
   for (let t = 0; t < cg.order; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number);
   const fill = starts.slice(0, cg.order);
-  const slot = new Int32Array(starts[cg.order] as number);
-  const which = new Uint16Array(slot.length);
-  each((t, s, k) => {
-    const at = fill[t] as number;
-    slot[at] = s;
-    which[at] = k;
-    fill[t] = at + 1;
+  const n = starts[cg.order] as number;
+  const index = { starts, slot: new Int32Array(n), which: new Uint16Array(n), effect: new Uint8Array(n), action: new Uint8Array(n), via: new Int32Array(n) };
+  each((cap, s, k) => {
+    const at = fill[cap.target] as number;
+    const effect = EFFECT_CODES[cap.effect];
+    index.slot[at] = s;
+    index.which[at] = k;
+    index.effect[at] = effect;
+    index.action[at] = (ACTION_NAMES[effect] as readonly string[]).indexOf(cap.action);
+    index.via[at] = cap.edges.length > 1 ? (cap.edges[1] as number) : -1;
+    fill[cap.target] = at + 1;
   });
-  return { starts, slot, which };
+  return index;
+}
+
+/** The capability of index entry `e` (for callers that filter Capability objects; the searches use the codes). */
+export function capabilityAt(cg: CompactGraph, rev: ReverseSteps, index: CapabilityIndex, e: number): Capability {
+  const slot = index.slot[e] as number;
+  return capabilitiesOf(cg, rev.from[slot] as number, slot)[index.which[e] as number] as Capability;
 }
 
 /** Interned requirement sets: sorted scope-key ids a path still needs allowed (0 = a slot no scope allows). */
@@ -184,18 +206,16 @@ export class ReverseSearch {
     let st = state;
     for (let next = stateNext.data[st] as number; next >= 0; st = next, next = stateNext.data[st] as number) out.push(stateSlot.data[st] as number);
     const e = stateSlot.data[st] as number;
-    const slot = index.slot[e] as number;
-    out.push(slot);
-    const cap = capabilitiesOf(this.cg, this.rev.from[slot] as number, slot)[index.which[e] as number] as Capability;
-    if (cap.edges.length > 1) out.push(cap.edges[1] as number);
+    out.push(index.slot[e] as number);
+    if ((index.via[e] as number) >= 0) out.push(index.via[e] as number);
     return out.length;
   }
 
   /**
-   * Calls `visit` once for every node that holds a capability on `target` passing `filter` by act-as, in order
-   * of distance, with its first state: `witness(state)` is then a shortest path from the node to the target.
+   * Calls `visit` once for every node that holds by act-as a capability on `target` whose index entry `accept`s,
+   * in order of distance, with its first state: `witness(state)` is then a shortest path from the node to the target.
    */
-  forEachSource(target: number, filter: (c: Capability) => boolean, visit: (node: number, state: number) => void): void {
+  forEachSource(target: number, accept: (entry: number) => boolean, visit: (node: number, state: number) => void): void {
     const { cg, rev, req } = this;
     this.search++;
     if (this.extra.size) this.extra = new Map();
@@ -206,11 +226,10 @@ export class ReverseSearch {
     const { index } = this;
     const indirect: number[] = [];
     for (let e = index.starts[target] as number; e < (index.starts[target + 1] as number); e++) {
+      if (!accept(e)) continue;
       const slot = index.slot[e] as number;
-      const cap = capabilitiesOf(cg, rev.from[slot] as number, slot)[index.which[e] as number] as Capability;
-      if (!filter(cap)) continue;
-      if (cap.edges.length > 1) indirect.push(e);
-      else count = this.add(count, cap.holder, req.of(cg, slot), -1, e);
+      if ((index.via[e] as number) >= 0) indirect.push(e);
+      else count = this.add(count, rev.from[slot] as number, req.of(cg, slot), -1, e);
     }
     const direct = count;
     for (let i = 0; i < count || i === direct; i++) {
@@ -253,6 +272,6 @@ export function sourcesReaching(
   cg: CompactGraph, rev: ReverseSteps, index: CapabilityIndex, target: number, filter: (c: Capability) => boolean,
 ): number[] {
   const out: number[] = [];
-  new ReverseSearch(cg, rev, index).forEachSource(target, filter, (v) => out.push(v));
+  new ReverseSearch(cg, rev, index).forEachSource(target, (e) => filter(capabilityAt(cg, rev, index, e)), (v) => out.push(v));
   return out.sort((a, b) => a - b);
 }

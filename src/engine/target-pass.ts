@@ -8,17 +8,13 @@
 // paths, so every source with such a witness goes through the exact per-source search instead (all-sources.ts),
 // which replaces everything the pass found for it. Results equal forEachSourceReach() up to the choice among
 // shortest witnesses of equal length (tested on random graphs).
-import { ACCESS_ACTIONS, ALTER_ACTIONS, ENVIRONMENTS } from '../model/index.js';
+import { ACCESS_ACTIONS, ENVIRONMENTS } from '../model/index.js';
 import { exactReach, type SourceReach } from './all-sources.js';
 import { ACCESS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS, blastCounts } from './blast-radius.js';
 import { Column } from './column.js';
 import type { CompactGraph } from './compact.js';
-import { capabilitiesOf } from './hops.js';
 import { IS_SOURCE, K } from './kinds.js';
-import { capabilityIndex, reverseSteps, ReverseSearch } from './reverse-reach.js';
-import { isAccess } from './sensitive.js';
-import { isAlter, isProdInvoke } from './sod.js';
-import type { Capability } from './types.js';
+import { capabilityIndex, reverseSteps, ReverseSearch, EFFECT } from './reverse-reach.js';
 
 /** Rule of a pair row. */
 export const PAIR = { SOD: 0, SENSITIVE: 1 } as const;
@@ -95,6 +91,8 @@ export interface TargetPassOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+const PROD = ENVIRONMENTS.indexOf('prod');
+
 /** Scratch per search, stamped by search number so nothing is cleared between targets. */
 class Marks {
   readonly stamp: Int32Array;
@@ -149,9 +147,9 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
   // Per target: the sources reached in the current stamp, in the order first met.
   const seen: number[] = [];
 
-  /** Runs the search under `filter`: every source reached gets `bit` and, with `keep`, its witness. */
-  const run = (target: number, filter: (c: Capability) => boolean, bit: number, keep: boolean): void => {
-    search.forEachSource(target, filter, (v, state) => {
+  /** Runs the search over the entries `accept`ed: every source reached gets `bit` and, with `keep`, its witness. */
+  const run = (target: number, accept: (e: number) => boolean, bit: number, keep: boolean): void => {
+    search.forEachSource(target, accept, (v, state) => {
       if (!isSource(v) || doubtful[v] === 1) return;
       if (witnessAt.get(v, stamp) === 0 && masks.get(v, stamp) === 0) seen.push(v);
       const w = witnessOf(v, state);
@@ -165,28 +163,23 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
   };
 
   /**
-   * The action bits and witness of every source reaching `target` under `filter`: one search gives each source
-   * its shortest witness; when the target has capabilities of several actions, one search per action gives the
-   * bits. Returns the sources reached (not doubtful), in the order first met.
+   * The action bits and witness of every source reaching `target` by a capability of `effect` (invoke: in
+   * production only): one search gives each source its shortest witness; when the target has capabilities of
+   * several actions, one search per action gives the bits. Returns the sources reached (not doubtful), in the
+   * order first met.
    */
-  const searchTarget = (target: number, filter: (c: Capability) => boolean, names: readonly string[]): number[] => {
+  const searchTarget = (target: number, effect: number): number[] => {
     stamp++;
     witnesses.length = 0;
     seen.length = 0;
-    const actions = new Set<number>();
-    for (let e = index.starts[target] as number; e < (index.starts[target + 1] as number); e++) {
-      const slot = index.slot[e] as number;
-      const cap = capabilitiesOf(cg, rev.from[slot] as number, slot)[index.which[e] as number] as Capability;
-      if (filter(cap)) actions.add(names.indexOf(cap.action));
-    }
-    if (actions.size === 0) return [];
-    const [only] = actions;
-    run(target, filter, actions.size === 1 ? 1 << (only as number) : 0, true);
-    if (actions.size > 1) {
-      for (const a of [...actions].sort((x, y) => x - y)) {
-        const action = names[a];
-        run(target, (c) => filter(c) && c.action === action, 1 << a, false);
-      }
+    const ok = (e: number): boolean => index.effect[e] === effect && (effect !== EFFECT.invoke || index.action[e] === PROD);
+    let actions = 0;
+    for (let e = index.starts[target] as number; e < (index.starts[target + 1] as number); e++) if (ok(e)) actions |= 1 << (index.action[e] as number);
+    if (actions === 0) return [];
+    const several = (actions & (actions - 1)) !== 0;
+    run(target, ok, several ? 0 : actions, true);
+    for (let a = 0; several && 1 << a <= actions; a++) {
+      if ((actions & (1 << a)) !== 0) run(target, (e) => ok(e) && index.action[e] === a, 1 << a, false);
     }
     return seen.filter((v) => witnessAt.get(v, stamp) > 0 && doubtful[v] === 0);
   };
@@ -204,17 +197,17 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
     if (cg.nodeKind[t] === K.Model) {
       const weight = TIER_WEIGHTS[tier >= 0 ? tier : DEFAULT_MODEL_TIER] as number;
       const alter = new Map<number, { mask: number; path: number[] }>();
-      for (const v of searchTarget(t, isAlter, ALTER_ACTIONS)) {
+      for (const v of searchTarget(t, EFFECT.alter)) {
         alter.set(v, { mask: masks.get(v, stamp), path: witnessOfSource(v) });
         blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.alter;
       }
-      for (const v of searchTarget(t, isProdInvoke, ENVIRONMENTS)) {
+      for (const v of searchTarget(t, EFFECT.invoke)) {
         const a = alter.get(v);
         if (a === undefined) blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.invoke;
         else rows.push(PAIR.SOD, v, t, a.mask, [a.path, witnessOfSource(v)]);
       }
     } else {
-      for (const v of searchTarget(t, isAccess, ACCESS_ACTIONS)) {
+      for (const v of searchTarget(t, EFFECT.access)) {
         const mask = masks.get(v, stamp);
         if (blastCounts(tier)) {
           const strongest = ACCESS_ACTIONS[31 - Math.clz32(mask)] as keyof typeof ACCESS_WEIGHTS;

@@ -1,4 +1,5 @@
-// JSON reporter: the complete result, deterministic (sorted, stable ids), for files and other tools.
+// JSON reporter: the complete result (findings listed up to --max-findings, every one counted), deterministic
+// (sorted, stable ids), for files and other tools.
 import { activeCount, type AnalysisResult } from '../analysis/analyze.js';
 import { countDiagnostics } from '../analysis/load.js';
 import { toJsonGraph } from '../graph/export.js';
@@ -18,7 +19,13 @@ function findingsIndent(findings: number): number | undefined {
 /** The analysis document with `findings` left as a placeholder, and the placeholder's text. */
 const FINDINGS_SLOT = '"__pathwarden_findings__"';
 
+/** Findings the document lists: the best `maxFindings` active ones (all by default). */
+function listedCount(r: AnalysisResult, o: RenderOptions): number {
+  return Math.min(activeCount(r), o.maxFindings ?? Infinity);
+}
+
 function document(r: AnalysisResult, o: RenderOptions, findings: unknown): Record<string, unknown> {
+  const listed = listedCount(r, o);
   return {
     tool: { name: 'pathwarden', version: o.version },
     at: r.at,
@@ -26,7 +33,7 @@ function document(r: AnalysisResult, o: RenderOptions, findings: unknown): Recor
     graph: { nodes: r.lookup.nodeCount, edges: r.lookup.edgeCount, compiledEdges: r.cg.size },
     options: r.options,
     summary: {
-      findings: activeCount(r), suppressed: r.suppressed.length,
+      findings: activeCount(r), listed, omitted: activeCount(r) - listed, suppressed: r.suppressed.length,
       bySeverity: r.bySeverity,
       byRule: r.byRule,
       diagnostics: countDiagnostics(r.diagnostics),
@@ -46,13 +53,18 @@ function* streamed(r: AnalysisResult, o: RenderOptions): Iterable<string> {
   const text = JSON.stringify(document(r, o, JSON.parse(FINDINGS_SLOT)));
   const at = text.indexOf(FINDINGS_SLOT);
   yield `${text.slice(0, at)}[`;
-  let first = true;
+  const listed = listedCount(r, o);
+  let written = 0;
   const batch: string[] = [];
   for (const list of [r.findings, r.rest]) {
     for (const f of list) {
-      batch.push(`${first ? '' : ','}${JSON.stringify(f)}`);
-      first = false;
-      if (batch.length >= 256) yield batch.splice(0).join('');
+      if (written === listed) break;
+      batch.push(`${written === 0 ? '' : ','}${JSON.stringify(f)}`);
+      written++;
+      if (batch.length >= 256) {
+        yield batch.join('');
+        batch.length = 0;
+      }
     }
   }
   if (batch.length) yield batch.join('');
@@ -62,8 +74,9 @@ function* streamed(r: AnalysisResult, o: RenderOptions): Iterable<string> {
 export const json: Reporter = {
   summary: 'complete machine-readable result',
   analysis(r, o) {
-    if (r.rest.count > 0) return streamed(r, o);
-    return `${JSON.stringify(document(r, o, r.findings), null, findingsIndent(r.findings.length))}\n`;
+    if (r.rest.count > 0 && listedCount(r, o) > r.findings.length) return streamed(r, o);
+    const findings = r.findings.slice(0, listedCount(r, o));
+    return `${JSON.stringify(document(r, o, findings), null, findingsIndent(findings.length))}\n`;
   },
   paths(p) {
     return `${JSON.stringify(p, null, 2)}\n`;

@@ -4,8 +4,10 @@ import type { BlastReport } from '../analysis/blast.js';
 import type { PathsReport } from '../analysis/paths.js';
 
 export interface RenderOptions {
-  /** Findings shown in full (table/md); json always has all. */
+  /** Findings shown in full (table/md). */
   readonly limit: number;
+  /** json: findings listed, best first (default: all); `summary.listed` and `summary.omitted` say how many. */
+  readonly maxFindings?: number;
   readonly color: boolean;
   readonly version: string;
   /** json: also include the whole graph document (for diffs of saved analyses). */

@@ -62,6 +62,19 @@ describe('diffGraphs', () => {
 });
 
 describe('saved analyses', () => {
+  it('refuses a saved analysis that lists only some of its findings (--max-findings)', () => {
+    const partial = { tool: { name: 'pathwarden' }, at: '2026-11-25T12:00:00Z', summary: { findings: 12, listed: 10, omitted: 2 }, findings: [] };
+    try {
+      sideFromSaved(partial, 'top.json');
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).message).toMatch(/lists 10 of 12 findings.*--max-findings all/);
+      expect((err as InputError).location).toEqual({ file: 'top.json', field: 'summary.omitted' });
+    }
+    expect(() => sideFromSaved({ ...partial, summary: { findings: 0, listed: 0, omitted: 0 } }, 'all.json')).not.toThrow();
+  });
+
   it('rejects what is not a saved analysis, naming file and field', () => {
     expect(() => sideFromSaved({ format: 'pathwarden-graph', nodes: [], edges: [] }, 'g.json')).toThrow(/graph document/);
     expect(() => sideFromSaved({ hello: 1 }, 'x.json')).toThrow(InputError);

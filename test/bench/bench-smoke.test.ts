@@ -31,17 +31,17 @@ describe.skipIf(!neo.available)('bench smoke: neo4j ingest', () => {
 });
 
 describe('bench smoke: engine', () => {
-  it('measures load, the all-sources pass and an analysis against baselines measured in the same run', async () => {
+  it('measures load, the per-target pass and an analysis against baselines measured in the same run', async () => {
     const lines: string[] = [];
     const rows = await benchEngine({ nodes: 800, naiveSample: 10, log: (l) => lines.push(l) });
     expect(rows.map((r) => r.figure)).toEqual([
-      'load inventory into compact form (800 nodes)', 'all-sources pass: blast radius + findings (800 nodes)',
-      'all-sources pass vs per-source reach() (800 nodes)', 'finding pairs by per-target reverse search (800 nodes)',
+      'load inventory into compact form (800 nodes)', 'per-target pass: blast radius + findings (800 nodes)',
+      'per-target pass vs per-source reach() (800 nodes)', 'per-target pass vs per-principal pass (800 nodes)',
       'paths query between two nodes, median (800 nodes)',
       'analysis, best 1,000 findings enumerated (800 nodes)',
     ]);
     for (const r of rows) expect(Number.isFinite(r.value) && r.value > 0).toBe(true);
-    for (const r of rows.slice(0, 3)) expect(Number.isFinite(ratio(r) ?? Number.NaN)).toBe(true);
+    for (const r of rows.slice(0, 4)) expect(Number.isFinite(ratio(r) ?? Number.NaN)).toBe(true);
     expect(lines[0]).toMatch(/^engine: 800 nodes, \d+ edges, \d+ principals$/);
   });
 });

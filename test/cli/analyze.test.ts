@@ -89,6 +89,21 @@ describe('pathwarden analyze', () => {
     }
   });
 
+  it('--max-findings lists the best findings and counts all; "all" lists every one; a bad value exits 2', async () => {
+    const full = await analyzeJson(DIR);
+    const r = await pathwarden(['analyze', DIR, ...AT, '--format', 'json', '--max-findings', '2']);
+    expect(r.code).toBe(0);
+    const top = JSON.parse(r.stdout) as JsonReport & { summary: { findings: number; listed: number; omitted: number } };
+    expect(top.summary).toMatchObject({ findings: EXPECTED.length, listed: 2, omitted: EXPECTED.length - 2 });
+    expect(top.findings.map((f) => f.id)).toEqual(full.findings.slice(0, 2).map((f) => f.id));
+    const all = await pathwarden(['analyze', DIR, ...AT, '--format', 'json', '--max-findings', 'all']);
+    expect((JSON.parse(all.stdout) as JsonReport).findings.map((f) => f.id)).toEqual(full.findings.map((f) => f.id));
+    const bad = await pathwarden(['analyze', DIR, ...AT, '--format', 'json', '--max-findings', 'some']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-findings must be an integer from 1 to 100000000');
+    expect(bad.stderr).not.toMatch(STACK_FRAME);
+  });
+
   it('--format md has the findings table', async () => {
     const r = await pathwarden(['analyze', DIR, ...AT, '--format', 'md']);
     expect(r.code).toBe(0);

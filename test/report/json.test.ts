@@ -37,3 +37,25 @@ describe('json reporter size', () => {
     expect((JSON.parse(text) as { findings: unknown[] }).findings).toHaveLength(1001);
   });
 });
+
+describe('json reporter --max-findings', () => {
+  const agents = Array.from({ length: 30 }, (_, i) => n('AIAgent', `a${String(i).padStart(2, '0')}`));
+  const estate = graphOf([...agents, n('Resource', 'db', { tier: 0 })], agents.map((a, i) => e('CAN_ACCESS', a.id, 'db', { action: i % 3 === 0 ? 'admin' : 'read' })));
+  const at = new Date('2026-11-25T00:00:00Z');
+  interface Doc { summary: { findings: number; listed: number; omitted: number }; findings: { id: string }[]; rollups: { byTarget: { findings: number }[] } }
+
+  it('lists the best findings only, counting every one, whether detailed or drawn from the rest', async () => {
+    for (const detail of [Infinity, 4]) {
+      const result = await analyzeLoaded({ dir: 't', graph: estate, files: [], diagnostics: [] }, { at, exceptions: false, detail });
+      const all = JSON.parse(reportText(json.analysis(result, options))) as Doc;
+      expect(all.summary).toMatchObject({ findings: 30, listed: 30, omitted: 0 });
+      for (const max of [1, 4, 7, 30, 31]) {
+        const doc = JSON.parse(reportText(json.analysis(result, { ...options, maxFindings: max }))) as Doc;
+        const listed = Math.min(30, max);
+        expect(doc.summary).toMatchObject({ findings: 30, listed, omitted: 30 - listed });
+        expect(doc.findings.map((f) => f.id)).toEqual(all.findings.slice(0, listed).map((f) => f.id));
+        expect(doc.rollups.byTarget[0]?.findings).toBe(30);
+      }
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { REPORTERS } from '../../report/index.js';
 import { examplesHelp } from '../help.js';
 import { loadCompactInput, loadInput } from '../load-input.js';
 import {
-  atOption, capOption, detailOption, exceptionsOption, failOnOption, formatOption, limitOption, maxDepthOption, neo4jOption, noExceptionsOption,
+  atOption, capOption, detailOption, maxFindingsOption, DEFAULT_MAX_FINDINGS, exceptionsOption, failOnOption, formatOption, limitOption, maxDepthOption, neo4jOption, noExceptionsOption,
   outputOption, pathsOption, snapshotOption, quietOption, strictOption, tierOption, verboseOption, type FailOn, type OutputFlags,
 } from '../options.js';
 import type { Finish } from '../outcome.js';
@@ -32,6 +32,7 @@ interface AnalyzeFlags extends OutputFlags {
   readonly snapshot: string;
   readonly writeBack: boolean;
   readonly includeGraph?: boolean;
+  readonly maxFindings?: number;
 }
 
 
@@ -57,9 +58,9 @@ function analyze(loaded: LoadedGraph, flags: AnalyzeFlags): Promise<AnalysisResu
 /** An inventory directory streamed straight into compact form (no graph kept): what scales to a million nodes. */
 async function analyzeDir(dir: string, flags: AnalyzeFlags): Promise<AnalysisResult> {
   const input = await loadCompactInput(dir, flags.at ?? new Date(), flags);
-  const progress = createCountProgress('sources analysed', { quiet: flags.quiet });
+  const progress = createCountProgress('targets searched', { quiet: flags.quiet });
   try {
-    return await analyzeCompiled(input, { ...analysisOptions(flags), onSources: (done, total) => { if ((done & 1023) === 0 || done === total) progress.update(done, total); } });
+    return await analyzeCompiled(input, { ...analysisOptions(flags), onTargets: (done, total) => { if ((done & 1023) === 0 || done === total) progress.update(done, total); } });
   } finally {
     progress.stop();
   }
@@ -86,7 +87,9 @@ async function run(dir: string, flags: AnalyzeFlags, finish: Finish): Promise<vo
   // NOTE: --include-graph needs the graph itself; otherwise the directory goes straight to compact form.
   const result = flags.neo4j ? await analyzeStored(dir, flags)
     : flags.includeGraph ? await analyze(await loadInput(dir, flags), flags) : await analyzeDir(dir, flags);
-  await emit(REPORTERS[flags.format].analysis(result, renderOptions(flags.limit, flags.output !== undefined, flags.includeGraph)), flags.output);
+  // NOTE: a saved analysis with its graph is a diff side, and a diff needs every finding.
+  const maxFindings = flags.maxFindings ?? (flags.includeGraph ? Infinity : DEFAULT_MAX_FINDINGS);
+  await emit(REPORTERS[flags.format].analysis(result, { ...renderOptions(flags.limit, flags.output !== undefined, flags.includeGraph), maxFindings }), flags.output);
   finish(failsOn(result.bySeverity, flags.failOn) ? 'findings' : 'ok');
 }
 
@@ -102,7 +105,7 @@ export function registerAnalyze(program: Command, finish: Finish): void {
     .option('--no-write-back', 'with --neo4j: do not write findings and blast radius back to Neo4j')
     .option('--include-graph', 'with --format json: also write the whole graph (so `pathwarden diff` can compare nodes and edges)')
     .addOption(atOption()).addOption(maxDepthOption()).addOption(capOption()).addOption(pathsOption()).addOption(detailOption()).addOption(tierOption()).addOption(failOnOption())
-    .addOption(formatOption()).addOption(outputOption()).addOption(limitOption(10)).addOption(quietOption()).addOption(verboseOption())
+    .addOption(formatOption()).addOption(outputOption()).addOption(limitOption(10)).addOption(maxFindingsOption()).addOption(quietOption()).addOption(verboseOption())
     .addHelpText('after', examplesHelp([
       ['pathwarden analyze examples/acme', 'analyse the bundled sample, ranked table on the terminal'],
       ['pathwarden analyze inventory/ --at 2026-12-01', 'as it will stand on 1 December (expired keys and grants drop out)'],
