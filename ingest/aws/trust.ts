@@ -5,8 +5,8 @@
 import type { Diagnostic, EdgeRecord, NodeKind, NodeRecord, PropValue } from '../../src/model/index.js';
 import { SOURCE, arnAccount, type AwsRole } from './authz.js';
 import { awsNode, idOfArn } from './ids.js';
-import { evaluate, globMatch, type Statement } from './policy.js';
-import type { PrincipalIndex } from './principals.js';
+import { ANY_RESOURCE, evaluate, globMatch, type Statement } from './policy.js';
+import type { Principal, PrincipalIndex } from './principals.js';
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 /** Condition keys the federation node itself stands for, so they do not make the edge conditional. */
@@ -82,7 +82,7 @@ function principalsOf(
     }
     // NOTE: trusting the own account delegates to identity policies: each principal needs sts:AssumeRole on the role.
     const out: { id: string; conditional: boolean }[] = [];
-    for (const p of index.principals) {
+    for (const p of assumersOf(index)) {
       if (p.entry.account !== account || p.entry.arn === role.arn) continue;
       const d = evaluate(p.subject, 'sts:AssumeRole', role.arn);
       if (d) out.push({ id: p.id, conditional: d.conditional });
@@ -98,6 +98,18 @@ function principalsOf(
     return [];
   }
   return external(parsed.id, parsed.kind, value, { arn: value });
+}
+
+const MAY_ASSUME = new WeakMap<PrincipalIndex, readonly Principal[]>();
+
+/** Principals allowed sts:AssumeRole on some resource (the others can assume nothing through their account's trust). */
+function assumersOf(index: PrincipalIndex): readonly Principal[] {
+  let list = MAY_ASSUME.get(index);
+  if (list === undefined) {
+    list = index.principals.filter((p) => evaluate(p.subject, 'sts:AssumeRole', ANY_RESOURCE) !== undefined);
+    MAY_ASSUME.set(index, list);
+  }
+  return list;
 }
 
 /** A SAML or OIDC provider (ARN or a well-known web identity host), narrowed to one subject when the trust pins `sub`. */
