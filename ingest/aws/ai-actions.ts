@@ -91,11 +91,12 @@ export function deriveModelEdges(index: PrincipalIndex, file: string, out: EdgeC
     for (const p of index.principals) {
       for (const spec of AI_ACTIONS as readonly AiActionSpec[]) {
         if (!spec.action.startsWith(`${model.service}:`) || !spec.on.includes(model.type)) continue;
-        const decisions = [...arns].map((arn) => evaluate(p.subject, spec.action, arn)).filter((d) => d !== undefined);
-        if (decisions.length === 0) continue;
-        const conditional = decisions.every((d) => d.conditional);
-        if (spec.use === 'consume') out.add('CAN_INVOKE', p.id, id, undefined, conditional, p.entry.at);
-        else out.add('CAN_ALTER', p.id, id, undefined, conditional, p.entry.at, { action: spec.alter as AlterAction });
+        for (const arn of arns) {
+          const d = evaluate(p.subject, spec.action, arn);
+          if (d === undefined) continue;
+          if (spec.use === 'consume') out.add('CAN_INVOKE', p.id, id, undefined, d, p.entry.at);
+          else out.add('CAN_ALTER', p.id, id, undefined, d, p.entry.at, { action: spec.alter as AlterAction });
+        }
       }
     }
   }

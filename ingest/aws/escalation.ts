@@ -5,7 +5,7 @@
 import type { AwsGroup, AwsRole, AwsUser } from './authz.js';
 import type { EdgeCollector } from './collect.js';
 import { adminTargetId } from './ids.js';
-import { ALLOW_ALL, ANY_RESOURCE, evaluate, type Decision, type PolicyDocument, type Subject } from './policy.js';
+import { ALLOW_ALL, ANY_RESOURCE, combine, evaluate, type Decision, type PolicyDocument, type Subject } from './policy.js';
 import type { Principal, PrincipalIndex } from './principals.js';
 import { ROLE_TECHNIQUES, techniqueLabel, type TechniqueId } from './techniques.js';
 import type { Assumers } from './trust.js';
@@ -17,13 +17,7 @@ export const ADMIN_PROBES = [
 
 /** Allowed when every admin probe is, on a user and a role no policy names (only wildcards cover them). */
 export function adminDecision(subject: Subject, account: string): Decision | undefined {
-  let conditional = false;
-  for (const [action, type] of ADMIN_PROBES) {
-    const d = evaluate(subject, action, `arn:aws:iam::${account}:${type}/~pathwarden-any~`);
-    if (d === undefined) return undefined;
-    conditional ||= d.conditional;
-  }
-  return { conditional };
+  return combine(...ADMIN_PROBES.map(([action, type]) => evaluate(subject, action, `arn:aws:iam::${account}:${type}/~pathwarden-any~`)));
 }
 
 /** Actions whose grant on another principal can start a technique: a principal allowed none of them skips the pairwise pass. */
@@ -42,10 +36,10 @@ export function deriveEscalations(index: PrincipalIndex, assumers: Assumers, out
   for (const p of index.principals) {
     const account = p.entry.account;
     const admin = adminDecision(p.subject, account);
-    if (admin) out.add('CAN_ACCESS', p.id, adminTargetId(account), undefined, admin.conditional, p.entry.at, { action: 'admin' });
-    if (admin && !admin.conditional) continue;
-    const toAdmin = (id: TechniqueId, conditional: boolean): void => {
-      out.add('CAN_ACCESS', p.id, adminTargetId(account), techniqueLabel(id), conditional, p.entry.at, { action: 'admin' });
+    if (admin) out.add('CAN_ACCESS', p.id, adminTargetId(account), undefined, admin, p.entry.at, { action: 'admin' });
+    if (admin && !admin.conditional && admin.from === undefined && admin.until === undefined) continue;
+    const toAdmin = (id: TechniqueId, d: Decision): void => {
+      out.add('CAN_ACCESS', p.id, adminTargetId(account), techniqueLabel(id), d, p.entry.at, { action: 'admin' });
     };
     selfEscalations(p, index, gainOf(p), toAdmin);
     // NOTE: an action not allowed on a requester-chosen resource is allowed on no resource (evaluate's ANY_RESOURCE
@@ -56,16 +50,6 @@ export function deriveEscalations(index: PrincipalIndex, assumers: Assumers, out
       otherEscalations(p, t, assumers, gainOf(t), toAdmin, out);
     }
   }
-}
-
-/** A decision from several: undefined when any is, conditional when any is. */
-function all(...decisions: (Decision | undefined)[]): Decision | undefined {
-  let conditional = false;
-  for (const d of decisions) {
-    if (d === undefined) return undefined;
-    conditional ||= d.conditional;
-  }
-  return { conditional };
 }
 
 function withPolicies(subject: Subject, extra: readonly PolicyDocument[]): Subject {
@@ -82,13 +66,13 @@ function policyWrites(p: Principal, t: Principal): { put?: Decision; attach?: De
   for (const a of t.attachments) {
     if (a.group !== undefined || a.policy.awsOwned) continue;
     const d = evaluate(p.subject, 'iam:CreatePolicyVersion', a.policy.arn);
-    if (d && (cpv === undefined || cpv.conditional)) cpv = d;
+    if (d && (cpv === undefined || (cpv.conditional && !d.conditional))) cpv = d;
   }
   return { ...(put ? { put } : {}), ...(attach ? { attach } : {}), ...(cpv ? { cpv } : {}) };
 }
 
 /** Techniques by which `p` grants itself admin: its own, its groups' and its attached policies, and joining a group. */
-function selfEscalations(p: Principal, index: PrincipalIndex, gain: Decision | undefined, toAdmin: (id: TechniqueId, conditional: boolean) => void): void {
+function selfEscalations(p: Principal, index: PrincipalIndex, gain: Decision | undefined, toAdmin: (id: TechniqueId, d: Decision) => void): void {
   const account = p.entry.account;
   if (gain) {
     const own = policyWrites(p, p);
@@ -124,37 +108,36 @@ function selfEscalations(p: Principal, index: PrincipalIndex, gain: Decision | u
 
 /** Techniques by which `p` reaches or empowers another principal `t` of its account. */
 function otherEscalations(
-  p: Principal, t: Principal, assumers: Assumers, gain: Decision | undefined, toAdmin: (id: TechniqueId, conditional: boolean) => void, out: EdgeCollector,
+  p: Principal, t: Principal, assumers: Assumers, gain: Decision | undefined, toAdmin: (id: TechniqueId, d: Decision) => void, out: EdgeCollector,
 ): void {
   const at = p.entry.at;
   if (t.entry.type === 'user') {
     for (const [id, action] of [['iam-002', 'iam:CreateAccessKey'], ['iam-004', 'iam:CreateLoginProfile'], ['iam-006', 'iam:UpdateLoginProfile']] as const) {
       const d = evaluate(p.subject, action, t.entry.arn);
-      if (d) out.add('CAN_MINT_CREDENTIAL', p.id, t.id, techniqueLabel(id), d.conditional, at);
+      if (d) out.add('CAN_MINT_CREDENTIAL', p.id, t.id, techniqueLabel(id), d, at);
     }
   } else {
     const role = t.entry;
     const update = isServiceLinked(role) ? undefined : evaluate(p.subject, 'iam:UpdateAssumeRolePolicy', role.arn);
-    if (update) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel('iam-012'), update.conditional, at);
+    if (update) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel('iam-012'), update, at);
     passRoleEscalations(p, t, role, out);
   }
   if (!gain) return;
   const writes = policyWrites(p, t);
   if (t.entry.type === 'user') {
     const key = evaluate(p.subject, 'iam:CreateAccessKey', t.entry.arn);
-    emit(toAdmin, 'iam-015', all(writes.attach, key), gain);
-    emit(toAdmin, 'iam-018', all(writes.put, key), gain);
+    emit(toAdmin, 'iam-015', combine(writes.attach, key), gain);
+    emit(toAdmin, 'iam-018', combine(writes.put, key), gain);
     return;
   }
-  const assumeConditional = assumers.get(t.entry.arn)?.get(p.id);
-  const assume = assumeConditional === undefined ? undefined : { conditional: assumeConditional };
+  const assume = assumers.get(t.entry.arn)?.get(p.id);
   const update = isServiceLinked(t.entry) ? undefined : evaluate(p.subject, 'iam:UpdateAssumeRolePolicy', t.entry.arn);
-  emit(toAdmin, 'iam-014', all(writes.attach, assume), gain);
-  emit(toAdmin, 'iam-017', all(writes.put, assume), gain);
-  emit(toAdmin, 'iam-016', all(writes.cpv, assume), gain);
-  emit(toAdmin, 'iam-019', all(writes.attach, update), gain);
-  emit(toAdmin, 'iam-021', all(writes.put, update), gain);
-  emit(toAdmin, 'iam-020', all(writes.cpv, update), gain);
+  emit(toAdmin, 'iam-014', combine(writes.attach, assume), gain);
+  emit(toAdmin, 'iam-017', combine(writes.put, assume), gain);
+  emit(toAdmin, 'iam-016', combine(writes.cpv, assume), gain);
+  emit(toAdmin, 'iam-019', combine(writes.attach, update), gain);
+  emit(toAdmin, 'iam-021', combine(writes.put, update), gain);
+  emit(toAdmin, 'iam-020', combine(writes.cpv, update), gain);
 }
 
 /** PassRole techniques: `p` passes role `t` to a new compute resource of a service the role trusts, and runs code there. */
@@ -166,15 +149,16 @@ function passRoleEscalations(p: Principal, t: Principal, role: AwsRole, out: Edg
     if (!tech.passTo.services.some((s) => trustsService(role, s))) continue;
     const steps = tech.passTo.actions.map((a) => evaluate(p.subject, a, ANY_RESOURCE));
     if ('instanceProfile' in tech.passTo && role.instanceProfiles.length === 0) {
-      steps.push(all(evaluate(p.subject, 'iam:CreateInstanceProfile', ANY_RESOURCE), evaluate(p.subject, 'iam:AddRoleToInstanceProfile', ANY_RESOURCE)));
+      steps.push(combine(evaluate(p.subject, 'iam:CreateInstanceProfile', ANY_RESOURCE), evaluate(p.subject, 'iam:AddRoleToInstanceProfile', ANY_RESOURCE)));
     }
-    const d = all(pass, ...steps);
-    if (d) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel(tech.id), d.conditional, p.entry.at);
+    const d = combine(pass, ...steps);
+    if (d) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel(tech.id), d, p.entry.at);
   }
 }
 
-function emit(toAdmin: (id: TechniqueId, conditional: boolean) => void, id: TechniqueId, step: Decision | undefined, gain: Decision): void {
-  if (step) toAdmin(id, step.conditional || gain.conditional);
+function emit(toAdmin: (id: TechniqueId, d: Decision) => void, id: TechniqueId, step: Decision | undefined, gain: Decision): void {
+  const d = combine(step, gain);
+  if (d) toAdmin(id, d);
 }
 
 /** The identity policies a group gives its members. */

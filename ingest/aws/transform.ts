@@ -34,7 +34,7 @@ export function transformAuthz(doc: unknown, file: string): Records {
   }
   const edges = new EdgeCollector(file);
   for (const p of index.principals) {
-    for (const g of p.groups) edges.add('MEMBER_OF', p.id, principalId(g.account, 'group', g.name), undefined, false, p.entry.at);
+    for (const g of p.groups) edges.add('MEMBER_OF', p.id, principalId(g.account, 'group', g.name), undefined, { conditional: false }, p.entry.at);
   }
   const profiles = new Map<string, NodeRecord>();
   for (const r of authz.roles) {
@@ -42,7 +42,7 @@ export function transformAuthz(doc: unknown, file: string): Records {
       const id = principalId(r.account, 'instance-profile', ip.name);
       const path = `${r.at}.InstanceProfileList[${i}]`;
       if (!profiles.has(id)) profiles.set(id, awsNode(id, 'WorkloadIdentity', `instance profile ${ip.name}`, { x_arn: ip.arn, issuer: 'ec2.amazonaws.com', subject: ip.arn }, { source: SOURCE, file, path }));
-      edges.add('RUNS_AS', id, principalId(r.account, 'role', r.name), undefined, false, path);
+      edges.add('RUNS_AS', id, principalId(r.account, 'role', r.name), undefined, { conditional: false }, path);
     }
   }
   const trust = resolveTrust(index, authz.roles, file, out.diagnostics);

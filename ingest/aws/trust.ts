@@ -5,15 +5,16 @@
 import type { Diagnostic, EdgeRecord, NodeKind, NodeRecord, PropValue } from '../../src/model/index.js';
 import { SOURCE, arnAccount, type AwsRole } from './authz.js';
 import { awsNode, idOfArn } from './ids.js';
-import { ANY_RESOURCE, evaluate, globMatch, type Statement } from './policy.js';
+import { ANY_RESOURCE, combine, evaluate, globMatch, timeWindow, type Decision, type Statement } from './policy.js';
 import type { Principal, PrincipalIndex } from './principals.js';
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 /** Condition keys the federation node itself stands for, so they do not make the edge conditional. */
 const DECIDED_KEY = /:(sub|aud|amr)$|^saml:aud$/i;
 
-/** Who can assume each role: role ARN → principal id → conditional. */
-export type Assumers = Map<string, Map<string, boolean>>;
+/** Who can assume each role: role ARN → principal id → how. */
+export type Assumers = Map<string, Map<string, Decision>>;
+const PLAIN: Decision = { conditional: false };
 
 /** The CAN_ASSUME edges of every role's trust policy, the external nodes they start from, and the assumers map. */
 export function resolveTrust(index: PrincipalIndex, roles: readonly AwsRole[], file: string, diagnostics: Diagnostic[]): { nodes: NodeRecord[]; edges: EdgeRecord[]; assumers: Assumers } {
@@ -24,11 +25,11 @@ export function resolveTrust(index: PrincipalIndex, roles: readonly AwsRole[], f
     if (!role.trust) continue;
     const toId = index.byArn.get(role.arn)?.id;
     if (toId === undefined) continue;
-    const found = new Map<string, { conditional: boolean; at: string }>();
-    const add = (from: string, conditional: boolean, at: string): void => {
+    const found = new Map<string, { decision: Decision; at: string }>();
+    const add = (from: string, decision: Decision, at: string): void => {
       if (from === toId) return;
       const prior = found.get(from);
-      if (prior === undefined || (prior.conditional && !conditional)) found.set(from, { conditional, at });
+      if (prior === undefined || (prior.decision.conditional && !decision.conditional)) found.set(from, { decision, at });
     };
     for (const [i, s] of role.trust.statements.entries()) {
       if (s.effect !== 'Allow' || !ASSUME_ACTIONS.some((a) => actionIn(s, a))) continue;
@@ -37,37 +38,53 @@ export function resolveTrust(index: PrincipalIndex, roles: readonly AwsRole[], f
         diagnostics.push({ severity: 'warning', code: 'bad-value', source: SOURCE, file, field: `${at}.NotPrincipal`, message: 'NotPrincipal in a trust policy is not resolved; the statement was ignored' });
         continue;
       }
-      const conditional = Object.values(s.condition ?? {}).some((block) => Object.keys(block).some((k) => !DECIDED_KEY.test(k)));
+      const granted = statementDecision(s);
       for (const [type, values] of Object.entries(s.principals ?? {})) {
         for (const value of values) {
-          for (const hit of principalsOf(type, value, s, role, index, file, nodes, diagnostics, at)) add(hit.id, conditional || hit.conditional, at);
+          for (const hit of principalsOf(type, value, s, role, index, file, nodes, diagnostics, at)) {
+            const d = combine(granted, hit.decision);
+            if (d) add(hit.id, d, at);
+          }
         }
       }
     }
     const denied = deniedPrincipals(role, index);
-    const map = new Map<string, boolean>();
-    for (const [from, { conditional, at }] of [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const map = new Map<string, Decision>();
+    for (const [from, { decision, at }] of [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (denied.has(from)) continue;
-      map.set(from, conditional);
-      edges.push(assumeEdge(from, toId, conditional, file, at));
+      map.set(from, decision);
+      edges.push(assumeEdge(from, toId, decision, file, at));
     }
     assumers.set(role.arn, map);
   }
   return { nodes: [...nodes.values()], edges, assumers };
 }
 
-function assumeEdge(from: string, to: string, conditional: boolean, file: string, path: string, extra: Record<string, PropValue> = {}): EdgeRecord {
-  return { kind: 'CAN_ASSUME', from, to, source: SOURCE, properties: { ...(conditional ? { conditional: true } : {}), ...extra }, provenance: { source: SOURCE, file, path } };
+function assumeEdge(from: string, to: string, d: Decision, file: string, path: string): EdgeRecord {
+  const properties: Record<string, PropValue> = {
+    ...(d.conditional ? { conditional: true } : {}), ...(d.from !== undefined ? { created_at: d.from } : {}), ...(d.until !== undefined ? { expires_at: d.until } : {}),
+  };
+  return { kind: 'CAN_ASSUME', from, to, source: SOURCE, properties, provenance: { source: SOURCE, file, path } };
+}
+
+/** What a trust statement's condition leaves open: federation keys are decided by the node, time keys give a window. */
+function statementDecision(s: Statement): Decision {
+  const rest = Object.entries(s.condition ?? {})
+    .map(([op, block]) => [op, Object.fromEntries(Object.entries(block).filter(([k]) => !DECIDED_KEY.test(k)))] as const)
+    .filter(([, block]) => Object.keys(block).length > 0);
+  if (rest.length === 0) return PLAIN;
+  const window = timeWindow(Object.fromEntries(rest));
+  return window === undefined ? { conditional: true } : { conditional: false, ...window };
 }
 
 /** The nodes one Principal value stands for, adding external nodes as needed. */
 function principalsOf(
   type: string, value: string, s: Statement, role: AwsRole, index: PrincipalIndex, file: string,
   nodes: Map<string, NodeRecord>, diagnostics: Diagnostic[], at: string,
-): { id: string; conditional: boolean }[] {
-  const external = (id: string, kind: NodeKind, name: string, props: Record<string, PropValue>): { id: string; conditional: boolean }[] => {
+): { id: string; decision: Decision }[] {
+  const external = (id: string, kind: NodeKind, name: string, props: Record<string, PropValue>): { id: string; decision: Decision }[] => {
     if (!nodes.has(id)) nodes.set(id, awsNode(id, kind, name, props, { source: SOURCE, file, path: at }));
-    return [{ id, conditional: false }];
+    return [{ id, decision: PLAIN }];
   };
   if (type === '*' || (type === 'AWS' && value === '*')) {
     return external('aws/any-principal', 'ServiceAccount', 'any AWS principal (public trust)', { description: 'Any authenticated principal of any AWS account.' });
@@ -81,16 +98,16 @@ function principalsOf(
       return external(`aws/${account}/any-principal`, 'ServiceAccount', `any principal of account ${account}`, { arn: `arn:aws:iam::${account}:root` });
     }
     // NOTE: trusting the own account delegates to identity policies: each principal needs sts:AssumeRole on the role.
-    const out: { id: string; conditional: boolean }[] = [];
+    const out: { id: string; decision: Decision }[] = [];
     for (const p of assumersOf(index)) {
       if (p.entry.account !== account || p.entry.arn === role.arn) continue;
       const d = evaluate(p.subject, 'sts:AssumeRole', role.arn);
-      if (d) out.push({ id: p.id, conditional: d.conditional });
+      if (d) out.push({ id: p.id, decision: d });
     }
     return out;
   }
   const known = index.byArn.get(value);
-  if (known) return [{ id: known.id, conditional: false }];
+  if (known) return [{ id: known.id, decision: PLAIN }];
   const parsed = idOfArn(value);
   if (parsed === undefined || parsed.account === role.account) {
     const why = parsed === undefined ? 'is not a principal ARN (a unique id such as AROA… means the principal was deleted)' : 'is not in this export';
@@ -113,7 +130,7 @@ function assumersOf(index: PrincipalIndex): readonly Principal[] {
 }
 
 /** A SAML or OIDC provider (ARN or a well-known web identity host), narrowed to one subject when the trust pins `sub`. */
-function federatedNode(value: string, s: Statement, nodes: Map<string, NodeRecord>, file: string, at: string): { id: string; conditional: boolean } {
+function federatedNode(value: string, s: Statement, nodes: Map<string, NodeRecord>, file: string, at: string): { id: string; decision: Decision } {
   const m = /^arn:aws[a-z-]*:iam::([^:]+):(saml-provider|oidc-provider)\/(.+)$/.exec(value);
   const host = m ? (m[3] as string) : value;
   const base = m ? `aws/${m[1] as string}/${m[2] as string}/${host}` : `aws/federated/${value}`;
@@ -124,7 +141,7 @@ function federatedNode(value: string, s: Statement, nodes: Map<string, NodeRecor
     const name = subject === undefined ? `${m?.[2] === 'saml-provider' ? 'SAML' : 'web identity'} federation ${host}` : `${host} subject ${subject}`;
     nodes.set(id, awsNode(id, 'WorkloadIdentity', name, { issuer: host, ...(subject !== undefined ? { subject } : {}), ...(m ? { x_arn: value } : {}) }, { source: SOURCE, file, path: at }));
   }
-  return { id, conditional: false };
+  return { id, decision: PLAIN };
 }
 
 /** Principals an unconditional Deny statement of the trust policy names (by ARN, account, or `*`). */

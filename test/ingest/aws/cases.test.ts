@@ -36,6 +36,13 @@ describe('aws: special grants', () => {
     expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_MINT_CREDENTIAL|${id('user', 'target')}|iam-002 iam:CreateAccessKey|conditional`]));
   });
 
+  it('a grant bounded by aws:CurrentTime gives an edge that expires, decided at analysis time', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/time-bound-grant.json`);
+    expect(records.edges.filter((e) => e.from === ATTACKER).map((e) => [e.kind, e.to, e.properties])).toEqual([
+      ['CAN_MINT_CREDENTIAL', id('user', 'target'), { technique: ['iam-002 iam:CreateAccessKey'], expires_at: '2025-01-01T00:00:00.000Z' }],
+    ]);
+  });
+
   it('a conditional deny that may apply makes the admin edge conditional', async () => {
     const records = await ingestFixture(`${AWS_FIXTURES}/cases/conditional-deny.json`);
     expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_ACCESS|${ADMIN}||conditional`]));

@@ -80,3 +80,27 @@ describe('aws policy evaluation', () => {
     expect(evaluate(subject([scoped, doc({ Effect: 'Deny', Action: 'lambda:*', Resource: '*' })]), 'lambda:CreateFunction', ANY_RESOURCE)).toBeUndefined();
   });
 });
+
+describe('aws policy conditions decided by time', () => {
+  const all = { Effect: 'Allow', Action: '*', Resource: '*' };
+  it('an allow bounded by aws:CurrentTime or aws:EpochTime is a validity window, not a condition', () => {
+    expect(evaluate(subject([doc({ ...all, Condition: { DateLessThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } } })]), 'iam:PassRole', ROLE))
+      .toEqual({ conditional: false, until: '2026-01-01T00:00:00.000Z' });
+    expect(evaluate(subject([doc({ ...all, Condition: { DateGreaterThan: { 'aws:EpochTime': '1735689600' }, DateLessThanEquals: { 'aws:CurrentTime': ['2025-06-01', '2025-03-01'] } } })]), 'iam:PassRole', ROLE))
+      .toEqual({ conditional: false, from: '2025-01-01T00:00:00.000Z', until: '2025-06-01T00:00:00.000Z' });
+  });
+
+  it('outside a time-bound deny the allow holds; a deny on older tokens does not stop new sessions', () => {
+    expect(evaluate(subject([doc(all, { Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } } })]), 'iam:PassRole', ROLE))
+      .toEqual({ conditional: false, until: '2026-01-01T00:00:00.000Z' });
+    expect(evaluate(subject([doc(all, { Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:TokenIssueTime': '2025-06-01T00:00:00Z' } } })]), 'iam:PassRole', ROLE))
+      .toEqual({ conditional: false });
+  });
+
+  it('time mixed with another key stays conditional; disjoint windows deny', () => {
+    expect(evaluate(subject([doc({ ...all, Condition: { DateLessThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' }, Bool: { 'aws:SecureTransport': 'true' } } })]), 'iam:PassRole', ROLE))
+      .toEqual({ conditional: true });
+    expect(evaluate(subject([doc({ ...all, Condition: { DateLessThan: { 'aws:CurrentTime': '2025-01-01T00:00:00Z' }, DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } } })]), 'iam:PassRole', ROLE))
+      .toBeUndefined();
+  });
+});
