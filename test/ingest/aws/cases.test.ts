@@ -12,7 +12,7 @@ const ATTACKER = id('user', 'attacker');
 describe('aws: must not flag', () => {
   it.each([
     'allow-and-deny', 'deny-survives-admin-grant', 'aws-owned-policy', 'service-linked-role', 'boundary-caps-self-grant',
-    'passrole-wrong-service', 'username-variable', 'resource-constrained-elsewhere', 'notaction-without-iam',
+    'passrole-wrong-service', 'username-variable', 'resource-constrained-elsewhere', 'notaction-without-iam', 'impossible-condition',
   ])('%s: the attacker gets no edge', async (name) => {
     const records = await ingestFixture(`${AWS_FIXTURES}/negative/${name}.json`);
     expect(records.diagnostics).toEqual([]);
@@ -24,6 +24,19 @@ describe('aws: special grants', () => {
   it('NotAction without IAM in it is an effective administrator (plain grant, no technique)', async () => {
     const records = await ingestFixture(`${AWS_FIXTURES}/cases/notaction-admin.json`);
     expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_ACCESS|${ADMIN}||`]));
+  });
+
+  it('permissions from two policies (group and own) combine into one technique', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/two-policies-combined.json`);
+    expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_ASSUME|${id('role', 'target')}|${techniqueLabel('lambda-001')}|`]));
+  });
+
+  it('a NotAction grant on one user covers every technique on it except the excluded actions', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/notaction-on-a-user.json`);
+    expect(edgesFrom(records, ATTACKER)).toEqual(new Set([
+      `CAN_MINT_CREDENTIAL|${id('user', 'target')}|iam-002 iam:CreateAccessKey,iam-004 iam:CreateLoginProfile|`,
+      `CAN_ACCESS|${ADMIN}|${techniqueLabel('iam-015')},${techniqueLabel('iam-018')}|`,
+    ]));
   });
 
   it('a resource-constrained grant that still covers the own policy escalates', async () => {
