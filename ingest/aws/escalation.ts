@@ -7,7 +7,7 @@ import type { EdgeCollector } from './collect.js';
 import { adminTargetId } from './ids.js';
 import { ALLOW_ALL, ANY_RESOURCE, combine, evaluate, type Decision, type PolicyDocument, type Subject } from './policy.js';
 import type { Principal, PrincipalIndex } from './principals.js';
-import { ROLE_TECHNIQUES, techniqueLabel, type TechniqueId } from './techniques.js';
+import { EXISTING_TECHNIQUES, ROLE_TECHNIQUES, techniqueLabel, type TechniqueId } from './techniques.js';
 import type { Assumers } from './trust.js';
 
 /** The IAM writes that define an effective administrator, on any user or role of the account. */
@@ -21,10 +21,11 @@ export function adminDecision(subject: Subject, account: string): Decision | und
 }
 
 /** Actions whose grant on another principal can start a technique: a principal allowed none of them skips the pairwise pass. */
-const PAIR_ACTIONS = [
+const PAIR_ACTIONS: readonly string[] = [
   'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy', 'iam:PassRole',
   'iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreatePolicyVersion',
-] as const;
+  ...EXISTING_TECHNIQUES.map((t) => t.existing.actions[0]),
+];
 
 /** Every admin and escalation edge of the export, added to `out`. */
 export function deriveEscalations(index: PrincipalIndex, assumers: Assumers, out: EdgeCollector): void {
@@ -121,6 +122,7 @@ function otherEscalations(
     const update = isServiceLinked(role) ? undefined : evaluate(p.subject, 'iam:UpdateAssumeRolePolicy', role.arn);
     if (update) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel('iam-012'), update, at);
     passRoleEscalations(p, t, role, out);
+    existingResourceEscalations(p, t, role, out);
   }
   if (!gain) return;
   const writes = policyWrites(p, t);
@@ -152,6 +154,22 @@ function passRoleEscalations(p: Principal, t: Principal, role: AwsRole, out: Edg
       steps.push(combine(evaluate(p.subject, 'iam:CreateInstanceProfile', ANY_RESOURCE), evaluate(p.subject, 'iam:AddRoleToInstanceProfile', ANY_RESOURCE)));
     }
     const d = combine(pass, ...steps);
+    if (d) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel(tech.id), d, p.entry.at);
+  }
+}
+
+/**
+ * Techniques on an existing resource of a service the role trusts: the export cannot say which resource runs as which
+ * role, so every such role is reachable, conditionally.
+ */
+function existingResourceEscalations(p: Principal, t: Principal, role: AwsRole, out: EdgeCollector): void {
+  for (const tech of EXISTING_TECHNIQUES) {
+    const spec = tech.existing;
+    if (!spec.services.some((s) => trustsService(role, s))) continue;
+    if ('instanceProfile' in spec && role.instanceProfiles.length === 0) continue;
+    const steps = spec.actions.map((a) => evaluate(p.subject, a, ANY_RESOURCE));
+    if ('passRole' in spec) steps.push(evaluate(p.subject, 'iam:PassRole', role.arn));
+    const d = combine(...steps, { conditional: true });
     if (d) out.add('CAN_ASSUME', p.id, t.id, techniqueLabel(tech.id), d, p.entry.at);
   }
 }

@@ -14,6 +14,11 @@ export interface TechniqueSpec {
   readonly bishopFox?: string;
   /** PassRole techniques: the service the passed role must trust, and the actions that start code as it. */
   readonly passTo?: { readonly services: readonly string[]; readonly actions: readonly string[]; readonly instanceProfile?: boolean };
+  /**
+   * Techniques on an existing resource (function, stack, instance…) that runs as a role the export cannot tie to it:
+   * every role trusting the service (with an instance profile, for EC2) may be the one, so the edge is conditional.
+   */
+  readonly existing?: { readonly services: readonly string[]; readonly actions: readonly string[]; readonly passRole?: boolean; readonly instanceProfile?: boolean };
 }
 
 /** Policy-write techniques on the principal itself (or its group), and the combinations that reach another principal first. */
@@ -79,10 +84,36 @@ export const ROLE_TECHNIQUES = [
   { id: 'bedrock-001', name: 'iam:PassRole + bedrock-agentcore:CreateCodeInterpreter + bedrock-agentcore:StartCodeInterpreterSession + bedrock-agentcore:InvokeCodeInterpreter', yields: 'role', passTo: { services: ['bedrock-agentcore.amazonaws.com'], actions: ['bedrock-agentcore:CreateCodeInterpreter', 'bedrock-agentcore:StartCodeInterpreterSession', 'bedrock-agentcore:InvokeCodeInterpreter'] } },
 ] as const satisfies readonly TechniqueSpec[];
 
-/** Every technique, in documentation order. */
-export const TECHNIQUES: readonly TechniqueSpec[] = [...ADMIN_TECHNIQUES, ...USER_TECHNIQUES, ...ROLE_TECHNIQUES];
+const EC2 = ['ec2.amazonaws.com'];
 
-export type TechniqueId = (typeof ADMIN_TECHNIQUES | typeof USER_TECHNIQUES | typeof ROLE_TECHNIQUES)[number]['id'];
+/** Techniques that take over an existing resource running as a role (conditional: the export does not list resources). */
+export const EXISTING_TECHNIQUES = [
+  { id: 'lambda-003', name: 'lambda:UpdateFunctionCode', yields: 'role', bishopFox: 'privesc17-EditExistingLambdaFunctionWithRole', existing: { services: LAMBDA, actions: ['lambda:UpdateFunctionCode'] } },
+  { id: 'lambda-004', name: 'lambda:UpdateFunctionCode + lambda:InvokeFunction', yields: 'role', existing: { services: LAMBDA, actions: ['lambda:UpdateFunctionCode', 'lambda:InvokeFunction'] } },
+  { id: 'lambda-005', name: 'lambda:UpdateFunctionCode + lambda:AddPermission', yields: 'role', existing: { services: LAMBDA, actions: ['lambda:UpdateFunctionCode', 'lambda:AddPermission'] } },
+  { id: 'glue-002', name: 'glue:UpdateDevEndpoint', yields: 'role', bishopFox: 'privesc19-UpdateExistingGlueDevEndpoint', existing: { services: GLUE, actions: ['glue:UpdateDevEndpoint'] } },
+  { id: 'glue-005', name: 'iam:PassRole + glue:UpdateJob + glue:StartJobRun', yields: 'role', existing: { services: GLUE, actions: ['glue:UpdateJob', 'glue:StartJobRun'], passRole: true } },
+  { id: 'glue-006', name: 'iam:PassRole + glue:UpdateJob + glue:CreateTrigger', yields: 'role', existing: { services: GLUE, actions: ['glue:UpdateJob', 'glue:CreateTrigger'], passRole: true } },
+  { id: 'cloudformation-002', name: 'cloudformation:UpdateStack', yields: 'role', bishopFox: 'privesc-cloudFormationUpdateStack', existing: { services: CFN, actions: ['cloudformation:UpdateStack'] } },
+  { id: 'cloudformation-004', name: 'iam:PassRole + cloudformation:UpdateStackSet', yields: 'role', existing: { services: CFN, actions: ['cloudformation:UpdateStackSet'], passRole: true } },
+  { id: 'cloudformation-005', name: 'cloudformation:CreateChangeSet + cloudformation:ExecuteChangeSet', yields: 'role', existing: { services: CFN, actions: ['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet'] } },
+  { id: 'codebuild-002', name: 'codebuild:StartBuild', yields: 'role', existing: { services: CODEBUILD, actions: ['codebuild:StartBuild'] } },
+  { id: 'codebuild-003', name: 'codebuild:StartBuildBatch', yields: 'role', existing: { services: CODEBUILD, actions: ['codebuild:StartBuildBatch'] } },
+  { id: 'ec2-002', name: 'ec2:ModifyInstanceAttribute + ec2:StopInstances + ec2:StartInstances', yields: 'role', existing: { services: EC2, actions: ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'], instanceProfile: true } },
+  { id: 'ec2-004', name: 'ec2:CreateLaunchTemplateVersion + ec2:ModifyLaunchTemplate', yields: 'role', existing: { services: EC2, actions: ['ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate'], instanceProfile: true } },
+  { id: 'ec2instanceconnect-003', name: 'ec2-instance-connect:SendSSHPublicKey', yields: 'role', bishopFox: 'privesc-ec2InstanceConnect', existing: { services: EC2, actions: ['ec2-instance-connect:SendSSHPublicKey', 'ec2:DescribeInstances'], instanceProfile: true } },
+  { id: 'ssm-001', name: 'ssm:StartSession', yields: 'role', bishopFox: 'privesc-ssmStartSession', existing: { services: EC2, actions: ['ssm:StartSession'], instanceProfile: true } },
+  { id: 'ssm-002', name: 'ssm:SendCommand', yields: 'role', bishopFox: 'privesc-ssmSendCommand', existing: { services: EC2, actions: ['ssm:SendCommand'], instanceProfile: true } },
+  { id: 'sagemaker-004', name: 'sagemaker:CreatePresignedNotebookInstanceUrl', yields: 'role', bishopFox: 'privesc-sageMakerCreatePresignedNotebookURL', existing: { services: SAGEMAKER, actions: ['sagemaker:CreatePresignedNotebookInstanceUrl'] } },
+  { id: 'sagemaker-005', name: 'sagemaker:CreateNotebookInstanceLifecycleConfig + sagemaker:StopNotebookInstance + sagemaker:UpdateNotebookInstance + sagemaker:StartNotebookInstance', yields: 'role', existing: { services: SAGEMAKER, actions: ['sagemaker:CreateNotebookInstanceLifecycleConfig', 'sagemaker:StopNotebookInstance', 'sagemaker:UpdateNotebookInstance', 'sagemaker:StartNotebookInstance'] } },
+  { id: 'apprunner-002', name: 'apprunner:UpdateService', yields: 'role', existing: { services: ['tasks.apprunner.amazonaws.com'], actions: ['apprunner:UpdateService'] } },
+  { id: 'bedrock-002', name: 'bedrock-agentcore:StartCodeInterpreterSession + bedrock-agentcore:InvokeCodeInterpreter', yields: 'role', existing: { services: ['bedrock-agentcore.amazonaws.com'], actions: ['bedrock-agentcore:StartCodeInterpreterSession', 'bedrock-agentcore:InvokeCodeInterpreter'] } },
+] as const satisfies readonly TechniqueSpec[];
+
+/** Every technique, in documentation order. */
+export const TECHNIQUES: readonly TechniqueSpec[] = [...ADMIN_TECHNIQUES, ...USER_TECHNIQUES, ...ROLE_TECHNIQUES, ...EXISTING_TECHNIQUES];
+
+export type TechniqueId = (typeof ADMIN_TECHNIQUES | typeof USER_TECHNIQUES | typeof ROLE_TECHNIQUES | typeof EXISTING_TECHNIQUES)[number]['id'];
 
 const BY_ID = new Map(TECHNIQUES.map((t) => [t.id, t]));
 

@@ -13,6 +13,7 @@ describe('aws: must not flag', () => {
   it.each([
     'allow-and-deny', 'deny-survives-admin-grant', 'aws-owned-policy', 'service-linked-role', 'boundary-caps-self-grant',
     'passrole-wrong-service', 'username-variable', 'resource-constrained-elsewhere', 'notaction-without-iam', 'impossible-condition',
+    'existing-without-instance-profile',
   ])('%s: the attacker gets no edge', async (name) => {
     const records = await ingestFixture(`${AWS_FIXTURES}/negative/${name}.json`);
     expect(records.diagnostics).toEqual([]);

@@ -58,7 +58,10 @@ describe('aws export alone → findings to the effective administrator', () => {
   });
 
   it('names the technique on each escalation edge', () => {
-    expect(techniqueOn(id('user', 'ci-deployer'), 'CAN_ASSUME', id('role', 'lambda-admin'))).toEqual(['lambda-001 iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction']);
+    expect(techniqueOn(id('user', 'ci-deployer'), 'CAN_ASSUME', id('role', 'lambda-admin'))).toEqual([
+      'lambda-001 iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction', 'lambda-003 lambda:UpdateFunctionCode',
+      'lambda-004 lambda:UpdateFunctionCode + lambda:InvokeFunction',
+    ]);
     expect(techniqueOn(id('user', 'support'), 'CAN_MINT_CREDENTIAL', id('user', 'alice'))).toEqual(['iam-002 iam:CreateAccessKey']);
     expect(techniqueOn(id('user', 'dev'), 'CAN_ACCESS', ADMIN)).toEqual(['iam-001 iam:CreatePolicyVersion']);
     expect(techniqueOn(id('user', 'alice'), 'CAN_ACCESS', ADMIN)).toBeUndefined();

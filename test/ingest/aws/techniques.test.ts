@@ -14,6 +14,8 @@ const T_ROLE = id('role', 'target');
 const admin = (...ids: TechniqueId[]): string => `CAN_ACCESS|${ADMIN}|${L(...ids)}|`;
 const mint = (...ids: TechniqueId[]): string => `CAN_MINT_CREDENTIAL|${T_USER}|${L(...ids)}|`;
 const assume = (...ids: TechniqueId[]): string => `CAN_ASSUME|${T_ROLE}|${L(...ids)}|`;
+/** Existing-resource techniques: the export cannot tell which resource runs as the role, so the edge is conditional. */
+const existing = (...ids: TechniqueId[]): string => `CAN_ASSUME|${T_ROLE}|${L(...ids)}|conditional`;
 
 /** Per fixture: the attacker and every edge it must get (and no other). */
 const EXPECTED: Record<TechniqueId, [string, string[]]> = {
@@ -48,8 +50,9 @@ const EXPECTED: Record<TechniqueId, [string, string[]]> = {
   'glue-004': [USER, [assume('glue-004')]],
   'cloudformation-001': [USER, [assume('cloudformation-001')]],
   'cloudformation-003': [USER, [assume('cloudformation-003')]],
-  'codebuild-001': [USER, [assume('codebuild-001')]],
-  'codebuild-004': [USER, [assume('codebuild-004')]],
+  // NOTE: starting a build of an existing project (codebuild-002/003) needs a subset of codebuild-001/004.
+  'codebuild-001': [USER, [assume('codebuild-001', 'codebuild-002')]],
+  'codebuild-004': [USER, [assume('codebuild-003', 'codebuild-004')]],
   'datapipeline-001': [USER, [assume('datapipeline-001')]],
   // NOTE: ecs-003 needs a subset of ecs-001's permissions (no CreateCluster), so both name the edge; same for 002/004.
   'ecs-001': [USER, [assume('ecs-001', 'ecs-003')]],
@@ -61,7 +64,28 @@ const EXPECTED: Record<TechniqueId, [string, string[]]> = {
   'sagemaker-002': [USER, [assume('sagemaker-002')]],
   'sagemaker-003': [USER, [assume('sagemaker-003')]],
   'apprunner-001': [USER, [assume('apprunner-001')]],
-  'bedrock-001': [USER, [assume('bedrock-001')]],
+  // NOTE: bedrock-002 (an existing interpreter) needs a subset of bedrock-001's permissions.
+  'bedrock-001': [USER, [assume('bedrock-001', 'bedrock-002')]],
+  'lambda-003': [USER, [existing('lambda-003')]],
+  'lambda-004': [USER, [existing('lambda-003', 'lambda-004')]],
+  'lambda-005': [USER, [existing('lambda-003', 'lambda-005')]],
+  'glue-002': [USER, [existing('glue-002')]],
+  'glue-005': [USER, [existing('glue-005')]],
+  'glue-006': [USER, [existing('glue-006')]],
+  'cloudformation-002': [USER, [existing('cloudformation-002')]],
+  'cloudformation-004': [USER, [existing('cloudformation-004')]],
+  'cloudformation-005': [USER, [existing('cloudformation-005')]],
+  'codebuild-002': [USER, [existing('codebuild-002')]],
+  'codebuild-003': [USER, [existing('codebuild-003')]],
+  'ec2-002': [USER, [existing('ec2-002')]],
+  'ec2-004': [USER, [existing('ec2-004')]],
+  'ec2instanceconnect-003': [USER, [existing('ec2instanceconnect-003')]],
+  'ssm-001': [USER, [existing('ssm-001')]],
+  'ssm-002': [USER, [existing('ssm-002')]],
+  'sagemaker-004': [USER, [existing('sagemaker-004')]],
+  'sagemaker-005': [USER, [existing('sagemaker-005')]],
+  'apprunner-002': [USER, [existing('apprunner-002')]],
+  'bedrock-002': [USER, [existing('bedrock-002')]],
 };
 
 describe('aws escalation techniques', () => {
