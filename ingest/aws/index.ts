@@ -17,7 +17,7 @@ const REPORT_HEAD = /"Content"\s*:\s*"(user,arn,user_creation_time|dXNlcixhcm4sd
 export function detectAws(head: string): boolean {
   const text = head.trimStart();
   if (text.startsWith(REPORT_HEADER)) return true;
-  if (!text.startsWith('{')) return false;
+  if (!text.startsWith('{') && !text.startsWith('[')) return false;
   return AUTHZ_HEAD.test(text) || POLICIES_HEAD.test(text) || REPORT_HEAD.test(text);
 }
 
@@ -59,12 +59,29 @@ function transform(value: unknown, file: string): Records {
     });
     return out;
   }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !AUTHZ_KEYS.some((k) => k in value)) {
+  if (Array.isArray(value)) return transformAuthz(mergePages(value), file);
+  if (typeof value === 'object' && value !== null && !AUTHZ_KEYS.some((k) => k in value)) {
     const out = emptyRecords();
     out.diagnostics.push({ severity: 'error', code: 'bad-value', source: SOURCE, file, field: '$', message: `none of ${AUTHZ_KEYS.join(', ')} found; nothing was loaded from this file` });
     return out;
   }
   return transformAuthz(value, file);
+}
+
+/**
+ * boto3's paginator yields one response per page; saved as a JSON list, the pages are joined into one document
+ * (each detail list concatenated in page order). Anything else in the list is left for parseAuthz to report.
+ */
+function mergePages(pages: readonly unknown[]): unknown {
+  if (!pages.every((p) => typeof p === 'object' && p !== null && !Array.isArray(p))) return pages;
+  const merged: Record<string, unknown[]> = {};
+  for (const page of pages as Record<string, unknown>[]) {
+    for (const key of AUTHZ_KEYS) {
+      const list = page[key];
+      if (Array.isArray(list)) (merged[key] ??= []).push(...(list as unknown[]));
+    }
+  }
+  return merged;
 }
 
 /** The aws source: no fixed file names, recognised by content. */

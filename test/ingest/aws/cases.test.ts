@@ -63,6 +63,15 @@ describe('aws: special grants', () => {
   });
 });
 
+describe('aws: boto3 pages', () => {
+  it('a JSON list of paginator pages is one export (membership across pages resolves)', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/boto3-pages.json`);
+    expect(records.diagnostics).toEqual([]);
+    expect(edgesOf(records)).toEqual(new Set([`${id('user', 'alice')}|MEMBER_OF|${id('group', 'admins')}`, `${id('user', 'alice')}|CAN_ACCESS|${ADMIN}`]));
+    expect(records.nodes.find((n) => n.id === id('user', 'alice'))?.properties['x_created_at']).toBe('2024-05-01T10:00:00.000Z');
+  });
+});
+
 describe('aws: trust policies', () => {
   it('resolves account, named, federated, cross-account principals and trust denies', async () => {
     const records = await ingestFixture(`${AWS_FIXTURES}/cases/trust-principals.json`);

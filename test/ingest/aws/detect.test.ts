@@ -21,6 +21,7 @@ describe('aws detection', () => {
     expect(detectAws('user,arn,user_creation_time,password_enabled\n')).toBe(true);
     expect(detectAws('{"Content": "dXNlcixhcm4sdXNlcl9jcmVhdGlvbl90aW1lLHBh')).toBe(true);
     expect(detectAws('{"Content": "user,arn,user_creation_time,password_enabled')).toBe(true);
+    expect(detectAws('[\n  {\n    "UserDetailList": [')).toBe(true);
     expect(detectAws('{"Policies": ["a"]}')).toBe(false);
     expect(detectAws('{"nodes": [], "edges": []}')).toBe(false);
     expect(detectAws('{"Content": "hello"}')).toBe(false);
