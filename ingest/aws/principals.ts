@@ -5,6 +5,16 @@ import { SOURCE, type AuthzExport, type AwsGroup, type AwsRole, type AwsUser, ty
 import { principalId } from './ids.js';
 import type { PolicyDocument, Subject } from './policy.js';
 
+/**
+ * AWS managed policies whose meaning is certain, used when an export filtered with `--filter` leaves them out of
+ * Policies: AdministratorAccess allows everything. Any other missing policy is a warning and counts as nothing.
+ */
+const WELL_KNOWN: ReadonlyMap<string, ManagedPolicy> = new Map([[
+  'arn:aws:iam::aws:policy/AdministratorAccess',
+  { arn: 'arn:aws:iam::aws:policy/AdministratorAccess', name: 'AdministratorAccess', awsOwned: true, otherVersions: [],
+    defaultVersion: { label: 'AdministratorAccess', statements: [{ effect: 'Allow', actions: ['*'], resources: ['*'] }] } },
+]]);
+
 /** A managed policy attached to a principal, directly or through one of its groups. */
 export interface Attachment {
   readonly policy: ManagedPolicy;
@@ -42,7 +52,7 @@ export function indexPrincipals(authz: AuthzExport, file: string, diagnostics: D
   const managedOf = (owner: AwsUser | AwsRole | AwsGroup): ManagedPolicy[] => {
     const out: ManagedPolicy[] = [];
     for (const [i, arn] of owner.managed.entries()) {
-      const policy = authz.policies.get(arn);
+      const policy = authz.policies.get(arn) ?? WELL_KNOWN.get(arn);
       if (policy) out.push(policy);
       else warn(arn, `${owner.at}.AttachedManagedPolicies[${i}]`, `managed policy ${arn} is not in the export's Policies; its permissions are unknown and were left out`);
     }

@@ -1,10 +1,12 @@
 // Cases a tool must not flag (allow + deny, AWS-owned ARNs, boundaries, the wrong service, `${aws:username}`,
 // NotAction without IAM), and special grants it must (NotAction admin, resource-constrained grants covering the
 // principal's own policy, conditions), plus trust policy principals.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { techniqueLabel } from '../../../ingest/aws/techniques.js';
-import { edgesOf, nodesOf } from '../tuples.js';
-import { diagTuples } from '../tuples.js';
+import { diagTuples, edgesOf, nodesOf } from '../tuples.js';
 import { ADMIN, AWS_FIXTURES, edgesFrom, id, ingestFixture } from './helpers.js';
 
 const ATTACKER = id('user', 'attacker');
@@ -92,5 +94,20 @@ describe('aws: trust policies', () => {
     });
     expect(records.nodes.find((n) => n.id === 'aws/444455556666/role/auditor')).toMatchObject({ kind: 'Role', properties: { arn: 'arn:aws:iam::444455556666:role/auditor' } });
     expect(diagTuples(records.diagnostics)).toEqual([['warning', 'dangling-ref', 'trust-principals.json', undefined, undefined, '$.RoleDetailList[1].AssumeRolePolicyDocument.Statement[0].Principal.AWS']]);
+  });
+});
+
+describe('aws: filtered exports', () => {
+  it('AdministratorAccess missing from Policies is still known; another missing policy is a warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pathwarden-aws-'));
+    try {
+      const user = (name: string, arn: string) => ({ UserName: name, Arn: `arn:aws:iam::111122223333:user/${name}`, UserPolicyList: [], GroupList: [], AttachedManagedPolicies: [{ PolicyName: arn.split('/').pop(), PolicyArn: arn }] });
+      await writeFile(join(dir, 'users-only.json'), JSON.stringify({ UserDetailList: [user('root-like', 'arn:aws:iam::aws:policy/AdministratorAccess'), user('other', 'arn:aws:iam::111122223333:policy/custom')] }));
+      const records = await ingestFixture(join(dir, 'users-only.json'));
+      expect(edgesOf(records, 'CAN_ACCESS')).toEqual(new Set([`${id('user', 'root-like')}|CAN_ACCESS|${ADMIN}`]));
+      expect(diagTuples(records.diagnostics)).toEqual([['warning', 'dangling-ref', 'users-only.json', undefined, undefined, '$.UserDetailList[1].AttachedManagedPolicies[0]']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
