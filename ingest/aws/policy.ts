@@ -1,9 +1,9 @@
 // IAM policy evaluation (documents are parsed in policy-document.ts): one request (action, resource) against a
 // principal's policies: explicit deny wins over every allow, an allow is needed from an identity policy, and a
-// permissions boundary must allow too. Conditions are not evaluated in
-// general: a statement with a Condition matches "conditionally", and the decision says so. Conditions on the time of
-// the request (aws:CurrentTime, aws:EpochTime) become a validity window the analysis decides at its own time; a deny
-// on tokens issued before a date (aws:TokenIssueTime, the "revoke older sessions" policy) does not stop new sessions.
+// permissions boundary must allow too. Conditions are not evaluated in general: a statement with a Condition matches
+// "conditionally", and the decision says so. Conditions on the request time (aws:CurrentTime, aws:EpochTime) become a
+// validity window the analysis decides at its own time; a deny on tokens issued before a date (aws:TokenIssueTime,
+// the "revoke older sessions" policy) does not stop new sessions.
 import type { PolicyDocument, Statement } from './policy-document.js';
 
 export { ALLOW_ALL, parsePolicyDocument, type PolicyDocument, type PolicyError, type Statement } from './policy-document.js';
