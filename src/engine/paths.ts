@@ -126,16 +126,55 @@ function distancesTo(cg: CompactGraph, target: number, filter?: (c: Capability) 
   return dist;
 }
 
-/** Memory the distance cache may hold per compact graph (each entry is one Int32Array of the graph's order). */
+/** Longest maxDepth for which path lengths are tracked exactly (one bit per length in a Uint32Array). */
+const MASK_DEPTH = 31;
+
+/**
+ * For each node, bit k set when a walk of exactly k edges (k <= maxDepth <= MASK_DEPTH) ends at the target,
+ * ignoring delegation and repeated nodes (which only remove walks): the enumeration descends only where a path of
+ * the exact length still left can exist, which the minimum distance alone cannot tell in a graph full of cycles.
+ */
+function lengthsTo(cg: CompactGraph, target: number, maxDepth: number, filter?: (c: Capability) => boolean): Uint32Array {
+  const rev = reverseOf(cg);
+  const mask = new Uint32Array(cg.order);
+  const levels: number[][] = Array.from({ length: maxDepth + 1 }, () => []);
+  const mark = (u: number, k: number): void => {
+    if (k > maxDepth || ((mask[u] as number) & (1 << k)) !== 0) return;
+    mask[u] = (mask[u] as number) | (1 << k);
+    (levels[k] as number[]).push(u);
+  };
+  const relaxEnding = (slot: number): void => {
+    const holder = rev.from[slot] as number;
+    for (const e of endings(cg, holder, slot, target, filter)) mark(holder, e.length);
+  };
+  for (let i = rev.starts[target] as number; i < (rev.starts[target + 1] as number); i++) {
+    const slot = rev.slots[i] as number;
+    relaxEnding(slot);
+    const via = rev.from[slot] as number;
+    for (let j = rev.starts[via] as number; j < (rev.starts[via + 1] as number); j++) relaxEnding(rev.slots[j] as number);
+  }
+  for (let k = 1; k < maxDepth; k++) {
+    for (const v of levels[k] as number[]) {
+      if (v === target) continue;
+      for (let i = rev.starts[v] as number; i < (rev.starts[v + 1] as number); i++) {
+        const slot = rev.slots[i] as number;
+        if (isStep(cg, slot)) mark(rev.from[slot] as number, k + 1);
+      }
+    }
+  }
+  return mask;
+}
+
+/** Memory the distance cache may hold per compact graph (each entry is one typed array of the graph's order). */
 const DISTANCE_CACHE_BYTES = 256 * 1024 * 1024;
-const DISTANCES = new WeakMap<CompactGraph, Map<string, Int32Array>>();
+const DISTANCES = new WeakMap<CompactGraph, Map<string, Int32Array | Uint32Array>>();
 const FILTER_IDS = new WeakMap<(c: Capability) => boolean, number>();
 
 /**
  * distancesTo, memoised per (target, filter) for the callers that ask about the same targets for many sources
  * (SoD and sensitive reach): least recently used entries go once the cache holds DISTANCE_CACHE_BYTES.
  */
-function cachedDistances(cg: CompactGraph, target: number, filter?: (c: Capability) => boolean): Int32Array {
+function cachedDistances(cg: CompactGraph, target: number, filter?: (c: Capability) => boolean, maxDepth?: number): Int32Array | Uint32Array {
   let cache = DISTANCES.get(cg);
   if (!cache) {
     cache = new Map();
@@ -149,14 +188,14 @@ function cachedDistances(cg: CompactGraph, target: number, filter?: (c: Capabili
       FILTER_IDS.set(filter, filterId);
     }
   }
-  const key = `${target}:${filterId}`;
+  const key = `${target}:${filterId}:${maxDepth ?? ''}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const dist = distancesTo(cg, target, filter);
+  const dist = maxDepth === undefined ? distancesTo(cg, target, filter) : lengthsTo(cg, target, maxDepth, filter);
   const entries = Math.max(8, Math.floor(DISTANCE_CACHE_BYTES / Math.max(4, dist.byteLength)));
   if (cache.size >= entries) cache.delete(cache.keys().next().value as string);
   cache.set(key, dist);
@@ -182,11 +221,20 @@ export function enumeratePaths(cg: CompactGraph, options: PathsOptions): PathsRe
   checkLimit('cap', cap, 10_000_000);
   const paths: EnginePath[] = [];
   if (cg.active[source] === 0 || source === target) return { paths, truncated: false };
-  const dist = cachedDistances(cg, target, filter);
-  if ((dist[source] as number) > maxDepth) return { paths, truncated: false };
-  const walk = new Walk(cg, target, dist, filter, options.deadline);
-  for (let length = dist[source] as number; length <= maxDepth; length++) {
-    if (walk.run(source, length, paths, cap + 1)) break;
+  let walk: Walk;
+  if (maxDepth <= MASK_DEPTH) {
+    const lengths = cachedDistances(cg, target, filter, maxDepth) as Uint32Array;
+    walk = new Walk(cg, target, (v, left) => (((lengths[v] as number) >>> left) & 1) === 1, filter, options.deadline);
+    for (let length = 1; length <= maxDepth; length++) {
+      if ((((lengths[source] as number) >>> length) & 1) === 1 && walk.run(source, length, paths, cap + 1)) break;
+    }
+  } else {
+    const dist = cachedDistances(cg, target, filter) as Int32Array;
+    if ((dist[source] as number) > maxDepth) return { paths, truncated: false };
+    walk = new Walk(cg, target, (v, left) => (dist[v] as number) <= left, filter, options.deadline);
+    for (let length = dist[source] as number; length <= maxDepth; length++) {
+      if (walk.run(source, length, paths, cap + 1)) break;
+    }
   }
   const truncated = paths.length > cap || walk.timedOut;
   if (paths.length > cap) paths.length = cap;
@@ -209,7 +257,9 @@ class Walk {
   timedOut = false;
 
   constructor(
-    private readonly cg: CompactGraph, private readonly target: number, private readonly dist: Int32Array,
+    private readonly cg: CompactGraph, private readonly target: number,
+    /** False when no walk of exactly `left` edges leads from `v` to the target (so no path does). */
+    private readonly can: (v: number, left: number) => boolean,
     private readonly filter: ((c: Capability) => boolean) | undefined, private readonly deadline: number | undefined,
   ) {
     this.onPath = new Uint8Array(cg.order);
@@ -251,7 +301,7 @@ class Walk {
       }
       const v = cg.targets[slot] as number;
       if (full || left < 2 || v === this.target || this.onPath[v] === 1 || !isStep(cg, slot)) continue;
-      if ((this.dist[v] as number) > left - 1) continue;
+      if (!this.can(v, left - 1)) continue;
       this.edges.push(slot);
       full = this.visit(v, contextAfter(cg, this.scopes, ctx, slot), left - 1, out, limit);
       this.edges.pop();

@@ -154,13 +154,18 @@ export class ReverseSearch {
   private readonly stateNext = new Column(1024);
   /** The slot out of the state's node: an act-as step, or for a seed its capability entry in the index. */
   private readonly stateSlot = new Column(1024);
+  /** The dataset or pipeline the state's capability goes through (-1: none): no path may pass it before. */
+  private readonly stateVia = new Column(1024);
   private readonly allowedMemo = new Map<number, boolean>();
   private search = 0;
+  private readonly onPath: Int32Array;
+  private walkStamp = 0;
 
   constructor(private readonly cg: CompactGraph, private readonly rev: ReverseSteps, private readonly index: CapabilityIndex) {
     this.behind = behindScopedGrant(cg);
     this.seen = new Int32Array(cg.order).fill(-1);
     this.first = new Int32Array(cg.order);
+    this.onPath = new Int32Array(cg.order);
   }
 
   /** True when the scoped DELEGATED slot `slot` allows every key of requirement `r`. */
@@ -176,14 +181,24 @@ export class ReverseSearch {
     return ok;
   }
 
-  /** Adds state (node, r) unless the node has a state asking no more; returns the new number of states. */
-  private add(count: number, node: number, r: number, next: number, slot: number): number {
+  /** True when state `st` allows whatever a state (req, via) of the same node would. */
+  private covers(st: number, req: number, via: number): boolean {
+    const stVia = this.stateVia.data[st] as number;
+    const stReq = this.stateReq.data[st] as number;
+    return (stVia === -1 || stVia === via) && (stReq === req || this.req.subset(stReq, req));
+  }
+
+  /**
+   * Adds state (node, r, via) unless the node is the capability's own dataset or pipeline (a path through it
+   * would pass it twice) or has a state that allows as much; returns the new number of states.
+   */
+  private add(count: number, node: number, r: number, next: number, slot: number, via: number): number {
+    if (node === via) return count;
     const req = this.behind[node] === 1 ? r : 0;
     if (this.seen[node] === this.search) {
-      const firstReq = this.stateReq.data[this.first[node] as number] as number;
-      if (firstReq === req || this.req.subset(firstReq, req)) return count;
+      if (this.covers(this.first[node] as number, req, via)) return count;
       const more = this.extra.get(node);
-      if (more?.some((st) => this.req.subset(this.stateReq.data[st] as number, req))) return count;
+      if (more?.some((st) => this.covers(st, req, via))) return count;
       if (more) more.push(count);
       else this.extra.set(node, [count]);
     } else {
@@ -194,7 +209,31 @@ export class ReverseSearch {
     this.stateReq.set(count, req);
     this.stateNext.set(count, next);
     this.stateSlot.set(count, slot);
+    this.stateVia.set(count, via);
     return count + 1;
+  }
+
+  /**
+   * True when the witness path of `state` from its node passes no node twice (no allocation). The path's nodes
+   * are the states' nodes, then the capability's dataset or pipeline, then the target.
+   */
+  simple(state: number): boolean {
+    const { stateNext, stateNode, index, cg } = this;
+    const mark = ++this.walkStamp;
+    const onPath = this.onPath;
+    let st = state;
+    for (;;) {
+      const node = stateNode.data[st] as number;
+      if (onPath[node] === mark) return false;
+      onPath[node] = mark;
+      const next = stateNext.data[st] as number;
+      if (next < 0) break;
+      st = next;
+    }
+    const e = this.stateSlot.data[st] as number;
+    const via = index.via[e] as number;
+    if (via >= 0 && onPath[cg.targets[index.slot[e] as number] as number] === mark) return false;
+    return onPath[cg.targets[via >= 0 ? via : (index.slot[e] as number)] as number] !== mark;
   }
 
   /**
@@ -229,7 +268,7 @@ export class ReverseSearch {
       if (!accept(e)) continue;
       const slot = index.slot[e] as number;
       if ((index.via[e] as number) >= 0) indirect.push(e);
-      else count = this.add(count, rev.from[slot] as number, req.of(cg, slot), -1, e);
+      else count = this.add(count, rev.from[slot] as number, req.of(cg, slot), -1, e, -1);
     }
     const direct = count;
     for (let i = 0; i < count || i === direct; i++) {
@@ -246,10 +285,11 @@ export class ReverseSearch {
         const u = rev.from[slot] as number;
         // NOTE: entering a credential resets the context, so only the slot into it must be allowed; a scoped
         // grant must allow whatever the rest of the path needs; any other step adds its own scope key.
-        if (credential) count = this.add(count, u, req.of(cg, slot), i, slot);
+        const via = this.stateVia.data[i] as number;
+        if (credential) count = this.add(count, u, req.of(cg, slot), i, slot, via);
         else if (cg.edgeKind[slot] === K.DELEGATED && (cg.edgeScopeSet[slot] as number) >= 0) {
-          if (this.allows(slot, r)) count = this.add(count, u, r, i, slot);
-        } else count = this.add(count, u, this.behind[u] === 1 ? req.union(r, req.of(cg, slot)) : 0, i, slot);
+          if (this.allows(slot, r)) count = this.add(count, u, r, i, slot, via);
+        } else count = this.add(count, u, this.behind[u] === 1 ? req.union(r, req.of(cg, slot)) : 0, i, slot, via);
       }
     }
   }
@@ -258,7 +298,7 @@ export class ReverseSearch {
     let out = count;
     for (const e of entries) {
       const slot = this.index.slot[e] as number;
-      out = this.add(out, this.rev.from[slot] as number, this.req.of(this.cg, slot), -1, e);
+      out = this.add(out, this.rev.from[slot] as number, this.req.of(this.cg, slot), -1, e, this.cg.targets[slot] as number);
     }
     return out;
   }

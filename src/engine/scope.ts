@@ -39,8 +39,21 @@ export class IntSets {
     return this.sets[id] as readonly number[];
   }
 
-  /** The set `id` plus `value`. */
+  private readonly added = new Map<number, number>();
+
+  /** The set `id` plus `value` (memoised: searches ask the same question for every state). */
   add(id: number, value: number): number {
+    // NOTE: ids and values stay far below 2^26, so the key is exact.
+    const memo = id * 67_108_864 + value;
+    let out = this.added.get(memo);
+    if (out === undefined) {
+      out = this.intern(id, value);
+      this.added.set(memo, out);
+    }
+    return out;
+  }
+
+  private intern(id: number, value: number): number {
     const current = this.get(id);
     if (current.includes(value)) return id;
     const next = [...current, value].sort((a, b) => a - b);

@@ -5,11 +5,11 @@
 // each search backwards visits only what reaches it.
 //
 // A backward witness may pass a node twice (a pipeline altered by what it can act as): reach() only counts simple
-// paths, so every source with such a witness goes through the exact per-source search instead (all-sources.ts),
-// which replaces everything the pass found for it. Results equal forEachSourceReach() up to the choice among
+// paths, so every source with such a witness goes through the per-source pass instead (all-sources.ts, which
+// falls back to reach() where it must), replacing everything the pass found for it. Results equal forEachSourceReach() up to the choice among
 // shortest witnesses of equal length (tested on random graphs).
 import { ACCESS_ACTIONS, ENVIRONMENTS } from '../model/index.js';
-import { exactReach, type SourceReach } from './all-sources.js';
+import { forEachSourceReach } from './all-sources.js';
 import { ACCESS_WEIGHTS, DEFAULT_MODEL_TIER, MODEL_WEIGHTS, TIER_WEIGHTS, blastCounts } from './blast-radius.js';
 import { Column } from './column.js';
 import type { CompactGraph } from './compact.js';
@@ -80,7 +80,9 @@ export interface TargetPassResult {
   readonly rows: PairRows;
   /** Blast radius of every node (0 for nodes that are not finding sources). */
   readonly blast: Float64Array;
-  /** Sources answered by the exact per-source search (a backward witness passed a node twice). */
+  /** Sources answered by the per-source pass (a backward witness passed a node twice). */
+  readonly forward: number;
+  /** Of those, the sources the per-source pass handed to the exact search (reach()). */
   readonly exact: number;
 }
 
@@ -93,7 +95,7 @@ export interface TargetPassOptions {
 
 const PROD = ENVIRONMENTS.indexOf('prod');
 
-/** Scratch per search, stamped by search number so nothing is cleared between targets. */
+/** Per-node values of the current target, stamped by target number so nothing is cleared between targets. */
 class Marks {
   readonly stamp: Int32Array;
   readonly value: Int32Array;
@@ -110,80 +112,76 @@ class Marks {
   }
 }
 
+/**
+ * One backward search and what it found for the current target: the action bits of each source and the state
+ * that starts its shortest witness (valid until the search runs again).
+ */
+class TargetSearch {
+  readonly search: ReverseSearch;
+  readonly bits: Marks;
+  readonly state: Marks;
+  private readonly buffer: number[] = [];
+  constructor(cg: CompactGraph, rev: ReturnType<typeof reverseSteps>, index: ReturnType<typeof capabilityIndex>) {
+    this.search = new ReverseSearch(cg, rev, index);
+    this.bits = new Marks(cg.order);
+    this.state = new Marks(cg.order);
+  }
+
+  /** The witness slots of source v (found by the last search, at `stamp`). */
+  witness(v: number, stamp: number): number[] {
+    this.buffer.length = 0;
+    this.search.witness(this.state.get(v, stamp) - 1, this.buffer);
+    return this.buffer.slice();
+  }
+}
+
 /** Finds every pair, its witness and every blast radius; see the file comment. */
 export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): TargetPassResult {
   const maxTier = options.maxTier ?? 1;
   const rev = reverseSteps(cg);
   const index = capabilityIndex(cg, rev);
-  const search = new ReverseSearch(cg, rev, index);
+  // NOTE: two searches, so a model's alter witnesses survive the invoke search that tells which are breaks.
+  const alter = new TargetSearch(cg, rev, index);
+  const main = new TargetSearch(cg, rev, index);
   const rows = new PairRows();
   const blast = new Float64Array(cg.order);
   const isSource = (v: number): boolean => IS_SOURCE[cg.nodeKind[v] as number] === 1 && cg.active[v] === 1;
-  // Per source of the current target: action bits, and the witness of the any-action search.
-  const masks = new Marks(cg.order);
-  const witnessAt = new Marks(cg.order);
-  const witnesses: number[][] = [];
   const doubtful = new Uint8Array(cg.order);
   let stamp = 0;
-  const buffer: number[] = [];
-
-  /** The witness slots of `state` from `v`, or undefined (and v doubtful) when it passes a node twice. */
-  const witnessOf = (v: number, state: number): number[] | undefined => {
-    buffer.length = 0;
-    search.witness(state, buffer);
-    // NOTE: paths are short (at most a few dozen slots), so a quadratic check beats any set.
-    for (let i = -1; i < buffer.length; i++) {
-      const x = i < 0 ? v : (cg.targets[buffer[i] as number] as number);
-      for (let j = i + 1; j < buffer.length; j++) {
-        if (cg.targets[buffer[j] as number] === x) {
-          doubtful[v] = 1;
-          return undefined;
-        }
-      }
-    }
-    return buffer.slice();
-  };
-
-  // Per target: the sources reached in the current stamp, in the order first met.
-  const seen: number[] = [];
-
-  /** Runs the search over the entries `accept`ed: every source reached gets `bit` and, with `keep`, its witness. */
-  const run = (target: number, accept: (e: number) => boolean, bit: number, keep: boolean): void => {
-    search.forEachSource(target, accept, (v, state) => {
-      if (!isSource(v) || doubtful[v] === 1) return;
-      if (witnessAt.get(v, stamp) === 0 && masks.get(v, stamp) === 0) seen.push(v);
-      const w = witnessOf(v, state);
-      if (!w) return;
-      if (keep) {
-        witnessAt.or(v, stamp, witnesses.length + 1);
-        witnesses.push(w);
-      }
-      masks.or(v, stamp, bit);
-    });
-  };
 
   /**
-   * The action bits and witness of every source reaching `target` by a capability of `effect` (invoke: in
-   * production only): one search gives each source its shortest witness; when the target has capabilities of
-   * several actions, one search per action gives the bits. Returns the sources reached (not doubtful), in the
-   * order first met.
+   * The sources reaching `target` by a capability of `effect` (invoke: in production only), in the order met,
+   * each with its action bits and the state of its shortest witness in `ts`. When the target has capabilities
+   * of several actions, one search per action gives the bits first; the last search, over every action, leaves
+   * the witnesses. A source whose witness passes a node twice becomes doubtful (see finish).
    */
-  const searchTarget = (target: number, effect: number): number[] => {
-    stamp++;
-    witnesses.length = 0;
-    seen.length = 0;
+  const searchTarget = (ts: TargetSearch, target: number, effect: number): number[] => {
     const ok = (e: number): boolean => index.effect[e] === effect && (effect !== EFFECT.invoke || index.action[e] === PROD);
     let actions = 0;
     for (let e = index.starts[target] as number; e < (index.starts[target + 1] as number); e++) if (ok(e)) actions |= 1 << (index.action[e] as number);
     if (actions === 0) return [];
     const several = (actions & (actions - 1)) !== 0;
-    run(target, ok, several ? 0 : actions, true);
     for (let a = 0; several && 1 << a <= actions; a++) {
-      if ((actions & (1 << a)) !== 0) run(target, (e) => ok(e) && index.action[e] === a, 1 << a, false);
+      if ((actions & (1 << a)) === 0) continue;
+      ts.search.forEachSource(target, (e) => ok(e) && index.action[e] === a, (v, st) => {
+        if (!isSource(v) || doubtful[v] === 1) return;
+        if (ts.search.simple(st)) ts.bits.or(v, stamp, 1 << a);
+        else doubtful[v] = 1;
+      });
     }
-    return seen.filter((v) => witnessAt.get(v, stamp) > 0 && doubtful[v] === 0);
+    const seen: number[] = [];
+    ts.search.forEachSource(target, ok, (v, st) => {
+      if (!isSource(v) || doubtful[v] === 1) return;
+      if (!ts.search.simple(st)) {
+        doubtful[v] = 1;
+        return;
+      }
+      seen.push(v);
+      ts.state.or(v, stamp, st + 1);
+      if (!several) ts.bits.or(v, stamp, actions);
+    });
+    return seen;
   };
-  const witnessOfSource = (v: number): number[] => witnesses[witnessAt.get(v, stamp) - 1] as number[];
 
   const targets: number[] = [];
   for (let t = 0; t < cg.order; t++) {
@@ -193,27 +191,25 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
   }
   let done = 0;
   for (const t of targets) {
+    stamp++;
     const tier = cg.nodeTier[t] as number;
     if (cg.nodeKind[t] === K.Model) {
       const weight = TIER_WEIGHTS[tier >= 0 ? tier : DEFAULT_MODEL_TIER] as number;
-      const alter = new Map<number, { mask: number; path: number[] }>();
-      for (const v of searchTarget(t, EFFECT.alter)) {
-        alter.set(v, { mask: masks.get(v, stamp), path: witnessOfSource(v) });
-        blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.alter;
-      }
-      for (const v of searchTarget(t, EFFECT.invoke)) {
-        const a = alter.get(v);
-        if (a === undefined) blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.invoke;
-        else rows.push(PAIR.SOD, v, t, a.mask, [a.path, witnessOfSource(v)]);
+      for (const v of searchTarget(alter, t, EFFECT.alter)) if (doubtful[v] === 0) blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.alter;
+      for (const v of searchTarget(main, t, EFFECT.invoke)) {
+        if (doubtful[v] === 1) continue;
+        if (alter.state.get(v, stamp) === 0) blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.invoke;
+        else rows.push(PAIR.SOD, v, t, alter.bits.get(v, stamp), [alter.witness(v, stamp), main.witness(v, stamp)]);
       }
     } else {
-      for (const v of searchTarget(t, EFFECT.access)) {
-        const mask = masks.get(v, stamp);
+      for (const v of searchTarget(main, t, EFFECT.access)) {
+        if (doubtful[v] === 1) continue;
+        const mask = main.bits.get(v, stamp);
         if (blastCounts(tier)) {
           const strongest = ACCESS_ACTIONS[31 - Math.clz32(mask)] as keyof typeof ACCESS_WEIGHTS;
           blast[v] = (blast[v] as number) + (TIER_WEIGHTS[tier] as number) * ACCESS_WEIGHTS[strongest];
         }
-        if (tier >= 0 && tier <= maxTier) rows.push(PAIR.SENSITIVE, v, t, mask, [witnessOfSource(v)]);
+        if (tier >= 0 && tier <= maxTier) rows.push(PAIR.SENSITIVE, v, t, mask, [main.witness(v, stamp)]);
       }
     }
     options.onProgress?.(++done, targets.length);
@@ -221,17 +217,22 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
   return finish(cg, rows, blast, doubtful, maxTier);
 }
 
-/** Replaces what the pass found for doubtful sources by the exact per-source search, and rounds blast radii. */
+/**
+ * Replaces what the pass found for doubtful sources by the per-source pass (which skips capabilities through the
+ * source itself and hands the rest of its doubts to reach()), and rounds blast radii.
+ */
 function finish(cg: CompactGraph, rows: PairRows, blast: Float64Array, doubtful: Uint8Array, maxTier: number): TargetPassResult {
-  const exact: SourceReach[] = [];
-  for (let v = 0; v < cg.order; v++) if (doubtful[v] === 1) exact.push(exactReach(cg, v, maxTier));
-  if (exact.length) rows.filter((r) => doubtful[rows.source.data[r] as number] === 0);
-  for (const x of exact) {
+  const sources: number[] = [];
+  for (let v = 0; v < cg.order; v++) if (doubtful[v] === 1) sources.push(v);
+  if (sources.length) rows.filter((r) => doubtful[rows.source.data[r] as number] === 0);
+  let exact = 0;
+  forEachSourceReach(cg, (x) => {
+    if (!x.plain) exact++;
     blast[x.source] = x.blast;
     for (const w of x.sod) rows.push(PAIR.SOD, x.source, w.model, w.alterActions, [w.alter.edges, w.invoke.edges]);
     for (const w of x.sensitive) rows.push(PAIR.SENSITIVE, x.source, w.resource, w.actions, [w.access.edges]);
-  }
+  }, { sources, maxTier });
   // NOTE: points are sums of halves (exact in floating point); rounding matches blastRadius().
   for (let v = 0; v < cg.order; v++) blast[v] = Math.round((blast[v] as number) * 10) / 10;
-  return { rows, blast, exact: exact.length };
+  return { rows, blast, forward: sources.length, exact };
 }

@@ -3,6 +3,7 @@
 import { activeCount, type AnalysisResult } from '../analysis/analyze.js';
 import { countDiagnostics } from '../analysis/load.js';
 import { toJsonGraph } from '../graph/export.js';
+import type { Rollup } from '../findings/index.js';
 import type { RenderOptions, Reporter } from './types.js';
 
 /** Non-zero blast radius per principal, keys sorted (deterministic output). */
@@ -18,6 +19,24 @@ function findingsIndent(findings: number): number | undefined {
 
 /** The analysis document with `findings` left as a placeholder, and the placeholder's text. */
 const FINDINGS_SLOT = '"__pathwarden_findings__"';
+
+/** Counterparts listed per roll-up entry once the listing is capped (the entry's `findings` counts them all). */
+const MAX_COUNTERPARTS = 100;
+
+/**
+ * The roll-ups as listed: every entry when every finding is listed; otherwise the best `maxFindings` entries of
+ * each side, each with at most MAX_COUNTERPARTS counterparts (`counterpartsOmitted` says how many more).
+ */
+function listedRollups(r: AnalysisResult, o: RenderOptions): Record<string, unknown> {
+  const max = o.maxFindings ?? Infinity;
+  if (listedCount(r, o) === activeCount(r)) return { bySource: r.bySource, byTarget: r.byTarget };
+  const cap = (list: readonly Rollup[]): unknown[] => list.slice(0, max).map((x) => (x.counterparts.length <= MAX_COUNTERPARTS ? x
+    : { ...x, counterparts: x.counterparts.slice(0, MAX_COUNTERPARTS), counterpartsOmitted: x.counterparts.length - MAX_COUNTERPARTS }));
+  return {
+    bySource: cap(r.bySource), byTarget: cap(r.byTarget),
+    omitted: { bySource: Math.max(0, r.bySource.length - max), byTarget: Math.max(0, r.byTarget.length - max) },
+  };
+}
 
 /** Findings the document lists: the best `maxFindings` active ones (all by default). */
 function listedCount(r: AnalysisResult, o: RenderOptions): number {
@@ -41,7 +60,7 @@ function document(r: AnalysisResult, o: RenderOptions, findings: unknown): Recor
     findings,
     suppressed: r.suppressed,
     exceptions: r.exceptions,
-    rollups: { bySource: r.bySource, byTarget: r.byTarget },
+    rollups: listedRollups(r, o),
     blastRadius: blastObject(r.blast),
     diagnostics: r.diagnostics,
     ...(o.includeGraph && r.graph ? { graphDocument: toJsonGraph(r.graph) } : {}),

@@ -39,22 +39,36 @@ describe('json reporter size', () => {
 });
 
 describe('json reporter --max-findings', () => {
-  const agents = Array.from({ length: 30 }, (_, i) => n('AIAgent', `a${String(i).padStart(2, '0')}`));
+  const agents = Array.from({ length: 120 }, (_, i) => n('AIAgent', `a${String(i).padStart(3, '0')}`));
   const estate = graphOf([...agents, n('Resource', 'db', { tier: 0 })], agents.map((a, i) => e('CAN_ACCESS', a.id, 'db', { action: i % 3 === 0 ? 'admin' : 'read' })));
   const at = new Date('2026-11-25T00:00:00Z');
-  interface Doc { summary: { findings: number; listed: number; omitted: number }; findings: { id: string }[]; rollups: { byTarget: { findings: number }[] } }
+  interface Roll { node: { id: string }; findings: number; counterparts: string[]; counterpartsOmitted?: number }
+  interface Doc {
+    summary: { findings: number; listed: number; omitted: number };
+    findings: { id: string }[];
+    rollups: { bySource: Roll[]; byTarget: Roll[]; omitted?: { bySource: number; byTarget: number } };
+  }
 
-  it('lists the best findings only, counting every one, whether detailed or drawn from the rest', async () => {
+  it('lists the best findings and roll-ups only, counting every one, whether detailed or drawn from the rest', async () => {
     for (const detail of [Infinity, 4]) {
       const result = await analyzeLoaded({ dir: 't', graph: estate, files: [], diagnostics: [] }, { at, exceptions: false, detail });
       const all = JSON.parse(reportText(json.analysis(result, options))) as Doc;
-      expect(all.summary).toMatchObject({ findings: 30, listed: 30, omitted: 0 });
-      for (const max of [1, 4, 7, 30, 31]) {
+      expect(all.summary).toMatchObject({ findings: 120, listed: 120, omitted: 0 });
+      expect(all.rollups.omitted).toBeUndefined();
+      expect(all.rollups.byTarget[0]?.counterparts).toHaveLength(120);
+      for (const max of [1, 4, 7, 120, 121]) {
         const doc = JSON.parse(reportText(json.analysis(result, { ...options, maxFindings: max }))) as Doc;
-        const listed = Math.min(30, max);
-        expect(doc.summary).toMatchObject({ findings: 30, listed, omitted: 30 - listed });
+        const listed = Math.min(120, max);
+        expect(doc.summary).toMatchObject({ findings: 120, listed, omitted: 120 - listed });
         expect(doc.findings.map((f) => f.id)).toEqual(all.findings.slice(0, listed).map((f) => f.id));
-        expect(doc.rollups.byTarget[0]?.findings).toBe(30);
+        if (listed === 120) {
+          expect(doc.rollups).toEqual(all.rollups);
+          continue;
+        }
+        expect(doc.rollups.bySource.map((x) => x.node.id)).toEqual(all.rollups.bySource.slice(0, max).map((x) => x.node.id));
+        expect(doc.rollups.omitted).toEqual({ bySource: 120 - max, byTarget: 0 });
+        const [db] = doc.rollups.byTarget;
+        expect([db?.findings, db?.counterparts, db?.counterpartsOmitted]).toEqual([120, all.rollups.byTarget[0]?.counterparts.slice(0, 100), 20]);
       }
     }
   });
