@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { benchApi } from './api/index.js';
 import { benchEngine } from './engine.js';
 import { benchNeo4jIngest } from './neo4j-ingest.js';
+import { benchScale } from './scale.js';
 import { renderRows, type BenchRow } from './table.js';
 
 interface BenchFlags {
@@ -18,6 +19,8 @@ const log = (line: string): void => { process.stderr.write(`${line}\n`); };
 export const BENCHES: Record<string, (smoke: boolean, nodes?: number) => Promise<BenchRow[]>> = {
   engine: (smoke, nodes) => benchEngine({ nodes: nodes ?? (smoke ? 1_000 : 10_000), naiveSample: smoke ? 20 : 200, log }),
   api: (smoke) => benchApi({ smoke, log }),
+  // NOTE: --nodes N times N/100, N/10 and N.
+  scale: (smoke, nodes) => benchScale({ sizes: nodes ? [nodes / 100, nodes / 10, nodes].map(Math.round) : smoke ? [300, 1_000, 3_000] : [10_000, 100_000, 1_000_000], log }),
   'neo4j-ingest': (smoke, nodes) => benchNeo4jIngest({ nodes: nodes ?? (smoke ? 2_000 : 100_000), batchSizes: smoke ? [1000] : [5_000, 20_000], log }),
 };
 

@@ -38,11 +38,14 @@ export interface GraphLookup {
 /** action / environment / scopes of an edge, for display. */
 export function edgeQualifier(edge: Pick<EdgeRecord, 'properties'>): string | undefined {
   const p = edge.properties;
-  if (typeof p['action'] === 'string') return p['action'];
-  if (typeof p['environment'] === 'string') return p['environment'];
   const scopes = p['scopes'];
-  if (Array.isArray(scopes) && scopes.length > 0) return `scopes=${scopes.join(' ')}`;
-  return undefined;
+  const base = typeof p['action'] === 'string' ? p['action'] : typeof p['environment'] === 'string' ? p['environment']
+    : Array.isArray(scopes) && scopes.length > 0 ? `scopes=${scopes.join(' ')}` : undefined;
+  // NOTE: an escalation edge says how (e.g. `admin via iam-001 iam:CreatePolicyVersion`), so a finding names it.
+  const technique = p['technique'];
+  if (!Array.isArray(technique) || technique.length === 0) return base;
+  const via = `via ${technique.join(', ')}`;
+  return base === undefined ? via : `${base} ${via}`;
 }
 
 /** The view of an edge record. */

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { benchEngine } from '../../bench/engine.js';
 import { benchNeo4jIngest } from '../../bench/neo4j-ingest.js';
+import { benchScale, fittedExponent } from '../../bench/scale.js';
 import { ratio, renderRows } from '../../bench/table.js';
 import { connectTestNeo4j, resetDatabase } from '../helpers/neo4j.js';
 
@@ -43,5 +44,23 @@ describe('bench smoke: engine', () => {
     for (const r of rows) expect(Number.isFinite(r.value) && r.value > 0).toBe(true);
     for (const r of rows.slice(0, 4)) expect(Number.isFinite(ratio(r) ?? Number.NaN)).toBe(true);
     expect(lines[0]).toMatch(/^engine: 800 nodes, \d+ edges, \d+ principals$/);
+  });
+});
+
+describe('bench smoke: scale', () => {
+  it('times load, pass and analysis at three sizes and fits their exponents in edges', async () => {
+    const lines: string[] = [];
+    const rows = await benchScale({ sizes: [500, 1_000, 2_000], log: (l) => lines.push(l) });
+    expect(rows).toHaveLength(3 * 3 + 3);
+    expect(rows.slice(9).map((r) => r.figure)).toEqual([
+      'fitted exponent of load time in edges', 'fitted exponent of pass time in edges', 'fitted exponent of analysis time in edges',
+    ]);
+    for (const r of rows) expect(Number.isFinite(r.value)).toBe(true);
+    expect(lines.map((l) => l.replace(/\d+(\.\d+)?/g, 'N'))).toEqual(Array(3).fill('scale: N nodes, N edges: load N s, pass N s, analysis N s, N findings'));
+  });
+
+  it('fits the exponent of a power law exactly', () => {
+    expect(fittedExponent([10, 100, 1000], [3, 300, 30_000])).toBeCloseTo(2, 10);
+    expect(fittedExponent([1e4, 1e5, 1e6], [0.1, 1, 10])).toBeCloseTo(1, 10);
   });
 });

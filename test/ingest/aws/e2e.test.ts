@@ -66,4 +66,9 @@ describe('aws export alone → findings to the effective administrator', () => {
     expect(techniqueOn(id('user', 'dev'), 'CAN_ACCESS', ADMIN)).toEqual(['iam-001 iam:CreatePolicyVersion']);
     expect(techniqueOn(id('user', 'alice'), 'CAN_ACCESS', ADMIN)).toBeUndefined();
   });
+
+  it('shows the technique in the finding paths', () => {
+    const finding = result.findings.find((f) => f.source.id === id('user', 'dev') && f.target.id === ADMIN) as Finding;
+    expect(finding.pathSets[0]?.shortest.edges.map((e) => e.qualifier)).toEqual(['admin via iam-001 iam:CreatePolicyVersion']);
+  });
 });
