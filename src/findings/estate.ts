@@ -204,22 +204,28 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
   for (let r = 0; r < n; r++) {
     rows.ids[r] = findingId(RULE_IDS[rows.rule(r)] as string, cg.ids[rows.source(r)] as string, cg.ids[rows.target(r)] as string);
   }
-  const order = (a: number, b: number): number => (rows.score[b] as number) - (rows.score[a] as number)
-    || (rows.severity[b] as number) - (rows.severity[a] as number) || ((rows.ids[a] as string) < (rows.ids[b] as string) ? -1 : 1);
-  let ranked = Array.from({ length: n }, (_, i) => i).sort(order);
-  // NOTE: enumerating can only raise a finding's score (its witness paths are among the paths ranked), so the
-  // detailed findings stay at the top; re-sorting settles their order among themselves.
+  // NOTE: one number per row orders by score then severity (scores have one decimal, severities are 0-4).
+  const key = new Float64Array(n);
+  const rekey = (r: number): void => { key[r] = Math.round((rows.score[r] as number) * 10) * 8 + (rows.severity[r] as number); };
+  for (let r = 0; r < n; r++) rekey(r);
+  const order = (a: number, b: number): number => (key[b] as number) - (key[a] as number) || ((rows.ids[a] as string) < (rows.ids[b] as string) ? -1 : 1);
+  const ranked = new Int32Array(n);
+  for (let r = 0; r < n; r++) ranked[r] = r;
+  ranked.sort(order);
+  // NOTE: enumerating can only raise a finding's score and severity (its witness paths are among the paths
+  // ranked), so the detailed findings stay ahead of the rest; re-sorting them settles their order among themselves.
   const detail = Math.min(n, options.detail ?? DEFAULT_DETAIL);
   const detailed = new Map<number, Finding>();
-  for (const r of ranked.slice(0, detail)) {
+  for (const r of ranked.subarray(0, detail)) {
     const f = materialise(ctx, rows, r, true, limits);
     rows.score[r] = f.score;
     rows.severity[r] = severityRank(f.severity);
+    rekey(r);
     detailed.set(r, f);
   }
-  ranked = ranked.sort(order);
+  ranked.subarray(0, detail).sort(order);
   const exceptions = options.exceptions ?? [];
-  const keys = exceptions.length === 0 ? [] : ranked.map((r) => ({ id: rows.ids[r] as string, rule: RULE_IDS[rows.rule(r)] as string, source: cg.ids[rows.source(r)] as string, target: cg.ids[rows.target(r)] as string }));
+  const keys = exceptions.length === 0 ? [] : Array.from(ranked, (r) => ({ id: rows.ids[r] as string, rule: RULE_IDS[rows.rule(r)] as string, source: cg.ids[rows.source(r)] as string, target: cg.ids[rows.target(r)] as string }));
   const { suppressedBy, outcomes } = matchExceptions(lookup, keys, exceptions, cg.at);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -227,9 +233,10 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
   const activeRows: number[] = [];
   const bySeverity = counts([...SEVERITIES].reverse()) as Record<Severity, number>;
   const byRule = counts(RULES.map((x) => x.id));
-  for (const r of ranked) {
-    const f = detailed.get(r);
-    const exception = suppressedBy.get(rows.ids[r] as string);
+  for (let i = 0; i < n; i++) {
+    const r = ranked[i] as number;
+    const f = i < detail ? detailed.get(r) : undefined;
+    const exception = suppressedBy.size ? suppressedBy.get(rows.ids[r] as string) : undefined;
     if (exception) {
       suppressed.push(suppress(f ?? materialise(ctx, rows, r, false, limits), exception));
       continue;

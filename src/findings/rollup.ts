@@ -22,7 +22,16 @@ export interface RollupFields<T, K> {
   score(item: T): number;
 }
 
-/** Findings grouped by `fields.key`, best group first (max score, then node id). */
+/** Best roll-up first: max score, then node id (code-unit order). */
+function byScoreThenId(a: Rollup, b: Rollup): number {
+  return b.maxScore - a.maxScore || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0);
+}
+
+/**
+ * Findings grouped by `fields.key`, best group first (max score, then node id). Each group's counterparts are
+ * listed when first read: an estate of millions of findings has hundreds of thousands of groups, and a report
+ * shows a few.
+ */
 export function rollupOf<T, K>(items: Iterable<T>, fields: RollupFields<T, K>): Rollup[] {
   const groups = new Map<K, T[]>();
   for (const item of items) {
@@ -40,12 +49,15 @@ export function rollupOf<T, K>(items: Iterable<T>, fields: RollupFields<T, K>): 
       if (severityRank(severity) > severityRank(maxSeverity)) maxSeverity = severity;
       maxScore = Math.max(maxScore, fields.score(item));
     }
-    out.push({
-      node: fields.node(key), findings: list.length, maxSeverity, maxScore,
-      counterparts: [...new Set(list.map((item) => fields.other(item)))].sort(),
+    let counterparts: string[] | undefined;
+    const rollup = { node: fields.node(key), findings: list.length, maxSeverity, maxScore } as Rollup;
+    Object.defineProperty(rollup, 'counterparts', {
+      enumerable: true,
+      get: () => (counterparts ??= [...new Set(list.map((item) => fields.other(item)))].sort()),
     });
+    out.push(rollup);
   }
-  return out.sort((a, b) => b.maxScore - a.maxScore || a.node.id.localeCompare(b.node.id));
+  return out.sort(byScoreThenId);
 }
 
 function rollupBy(findings: readonly Finding[], side: 'source' | 'target'): Rollup[] {
