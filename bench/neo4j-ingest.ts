@@ -22,7 +22,8 @@ export interface IngestBenchOptions {
   readonly config?: StoreConfig;
 }
 
-function loopback(uri: string): boolean {
+/** True when the server is on this machine (benches wipe the database). */
+export function loopback(uri: string): boolean {
   try {
     const host = new URL(uri).hostname.replace(/^\[|\]$/g, '');
     return host === 'localhost' || host === '::1' || /^127\./.test(host);
@@ -31,7 +32,8 @@ function loopback(uri: string): boolean {
   }
 }
 
-async function wipe(store: Store): Promise<void> {
+/** Deletes every node and relationship, in batches. */
+export async function wipe(store: Store): Promise<void> {
   // NOTE: CALL … IN TRANSACTIONS needs an auto-commit transaction, so this uses a plain session.
   const session = store.driver.session(store.config.database ? { database: store.config.database } : {});
   try {

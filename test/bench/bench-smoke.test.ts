@@ -3,15 +3,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { benchEngine } from '../../bench/engine.js';
 import { benchNeo4jIngest } from '../../bench/neo4j-ingest.js';
+import { benchNeo4jReach } from '../../bench/neo4j-reach.js';
 import { benchScale, fittedExponent } from '../../bench/scale.js';
-import { ratio, renderRows } from '../../bench/table.js';
+import { ratio, renderRows, type BenchRow } from '../../bench/table.js';
 import { connectTestNeo4j, resetDatabase } from '../helpers/neo4j.js';
 
 const neo = await connectTestNeo4j();
+afterAll(async () => { if (neo.available) await neo.close(); });
 
 describe.skipIf(!neo.available)('bench smoke: neo4j ingest', () => {
   if (!neo.available) return;
-  afterAll(async () => { await resetDatabase(neo); await neo.close(); });
+  afterAll(async () => { await resetDatabase(neo); });
 
   it('writes a generated inventory, the plain baseline and an unchanged re-ingest, and reports them', async () => {
     const lines: string[] = [];
@@ -28,6 +30,24 @@ describe.skipIf(!neo.available)('bench smoke: neo4j ingest', () => {
       'neo4j ingest: warmed up on N nodes, N edges', 'neo4j ingest: N nodes, N edges',
     ]);
     expect(renderRows(rows)).toContain('plain CREATE');
+  });
+});
+
+describe.skipIf(!neo.available)('bench smoke: neo4j reach', () => {
+  if (!neo.available) return;
+  afterAll(async () => { await resetDatabase(neo); });
+
+  it('loads the estate for Cypher, times the per-principal queries and the per-target pass, and reports the ratio', async () => {
+    const lines: string[] = [];
+    const rows = await benchNeo4jReach({
+      nodes: 600, sample: 4, timeoutMs: 5_000, log: (l) => lines.push(l),
+      config: { uri: neo.uri, user: neo.user, password: neo.password, database: neo.database, origin: 'test' },
+    });
+    expect(rows.map((r) => r.figure)).toEqual(['blast radius of every principal: per-target pass vs Cypher (600 nodes)']);
+    expect(Number.isFinite(ratio(rows[0] as BenchRow) ?? Number.NaN)).toBe(true);
+    expect(lines.map((l) => l.replace(/\b\d+(\.\d+)?\b/g, 'N'))).toEqual([
+      'neo4j reach: N nodes, N steps, N capabilities loaded in N s', 'neo4j reach: N principals queried in N s (N timed out at N s), N targets reached',
+    ]);
   });
 });
 
