@@ -48,8 +48,6 @@ export function isTraversal(edgeKind: number, nodeKind: number): boolean {
 export const IS_CREDENTIAL = nodeFlags((s) => s.category === 'credential');
 /** 1 for node kinds that findings start from. */
 export const IS_SOURCE = nodeFlags((s) => s.isSource);
-/** 1 for node kinds counted as identities by the blast radius (identity, grouping, Pipeline). */
-export const IS_IDENTITY_LIKE = nodeFlags((s) => s.category === 'identity' || s.category === 'grouping' || s.kind === 'Pipeline');
 
 /** Kind numbers the terminal-hop rules name. */
 export const K = {
