@@ -1,0 +1,130 @@
+// One fixture per Entra rule (Graph REST JSON as Microsoft Graph returns it): each gives its expected edge and only
+// that edge; the must-not-flag fixtures give none.
+import { describe, expect, it } from 'vitest';
+import { techniqueLabel } from '../../../ingest/entra/catalogue.js';
+import { credentialActive } from '../../../src/engine/compact.js';
+import { ANY_APP, ENTRA_FIXTURES, GA, T, ingestFixture, oid, ruleEdges } from './helpers.js';
+
+const ALICE = oid('a11ce000-0000-4000-8000-000000000001');
+const BOB = oid('b0b00000-0000-4000-8000-000000000002');
+const CHAT = oid('c4a70000-0000-4000-8000-000000000007');
+const rule = async (name: string) => ingestFixture(`${ENTRA_FIXTURES}/rules/${name}.json`);
+
+describe('entra rules', () => {
+  it('owning an app → CAN_MINT_CREDENTIAL to it', async () => {
+    const r = await rule('owner-app');
+    expect(r.diagnostics).toEqual([]);
+    expect(ruleEdges(r)).toEqual(new Set([`${ALICE}|CAN_MINT_CREDENTIAL|entra/app/c1a00000-0000-4000-8000-0000000000a3|${techniqueLabel('entra-001')}|`]));
+    expect(r.nodes.find((n) => n.id === ALICE)).toMatchObject({ kind: 'Human', name: 'alice@contoso.example' });
+  });
+
+  it('Application.ReadWrite.All → tier-0 permission and credentials on any app', async () => {
+    const r = await rule('app-role-application-readwrite');
+    const ci = oid('c1000000-0000-4000-8000-000000000003');
+    expect(ruleEdges(r)).toEqual(new Set([
+      `${ci}|CAN_ACCESS|${T}/tier0/graph/Application.ReadWrite.All||`,
+      `${ci}|CAN_MINT_CREDENTIAL|${ANY_APP}|${techniqueLabel('entra-002')}|`,
+    ]));
+  });
+
+  it('AppRoleAssignment.ReadWrite.All → Global Administrator', async () => {
+    const r = await rule('app-role-approleassignment');
+    const sync = oid('5e1c0000-0000-4000-8000-000000000004');
+    expect(ruleEdges(r)).toEqual(new Set([
+      `${sync}|CAN_ACCESS|${T}/tier0/graph/AppRoleAssignment.ReadWrite.All||`,
+      `${sync}|CAN_ASSUME|${GA}|${techniqueLabel('entra-003')}|`,
+    ]));
+  });
+
+  it('RoleManagement.ReadWrite.Directory → Global Administrator', async () => {
+    const r = await rule('app-role-rolemanagement');
+    const bot = oid('4e1d0000-0000-4000-8000-000000000006');
+    expect(ruleEdges(r)).toEqual(new Set([
+      `${bot}|CAN_ACCESS|${T}/tier0/graph/RoleManagement.ReadWrite.Directory||`,
+      `${bot}|CAN_ASSUME|${GA}|${techniqueLabel('entra-004')}|`,
+    ]));
+  });
+
+  it('a delegated grant to one user → DELEGATED with its scopes', async () => {
+    const r = await rule('grant-principal');
+    expect(ruleEdges(r)).toEqual(new Set([`${CHAT}|DELEGATED|${BOB}||`]));
+    expect(r.edges.find((e) => e.kind === 'DELEGATED')?.properties).toEqual({ scopes: ['Mail.Read', 'Files.Read.All', 'offline_access'] });
+  });
+
+  it('tenant-wide consent (AllPrincipals) → DELEGATED to every user of the tenant', async () => {
+    const r = await rule('grant-allprincipals');
+    expect(ruleEdges(r)).toEqual(new Set([`${CHAT}|DELEGATED|${T}/every-user||`]));
+    expect(r.nodes.find((n) => n.id === `${T}/every-user`)?.kind).toBe('Human');
+    expect(r.edges.find((e) => e.kind === 'DELEGATED')?.properties['scopes']).toEqual(['User.Read', 'Directory.AccessAsUser.All']);
+  });
+
+  it('a federated credential → CAN_ASSUME from the GitHub workload (issuer + subject)', async () => {
+    const r = await rule('federated-credential');
+    const gh = 'oidc/token.actions.githubusercontent.com/repo:contoso/deploy:ref:refs/heads/main';
+    expect(ruleEdges(r)).toEqual(new Set([`${gh}|CAN_ASSUME|entra/app/c1a00000-0000-4000-8000-0000000000a3||`]));
+    expect(r.nodes.find((n) => n.id === gh)).toMatchObject({
+      kind: 'WorkloadIdentity', properties: { issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:contoso/deploy:ref:refs/heads/main' },
+    });
+  });
+
+  it('directory role members → MEMBER_OF the role', async () => {
+    const r = await rule('directory-roles');
+    expect(ruleEdges(r)).toEqual(new Set([
+      `${ALICE}|MEMBER_OF|${GA}||`,
+      `${oid('3a110000-0000-4000-8000-000000000005')}|MEMBER_OF|${T}/directory-role/4a5d8f65-41da-4de4-8968-e035b65339cf||`,
+    ]));
+    expect(r.nodes.find((n) => n.id === `${T}/directory-role/4a5d8f65-41da-4de4-8968-e035b65339cf`)?.name).toBe('Reports Reader');
+    expect(r.nodes.find((n) => n.id === oid('3a110000-0000-4000-8000-000000000005'))?.kind).toBe('ServiceAccount');
+  });
+
+  it('unified role assignments → MEMBER_OF; one scoped to an app is conditional', async () => {
+    const r = await rule('role-assignments');
+    expect(ruleEdges(r)).toEqual(new Set([
+      `${BOB}|MEMBER_OF|${T}/directory-role/e8611ab8-c189-46e8-94e1-60213ab1f814||`,
+      `${CHAT}|MEMBER_OF|${T}/directory-role/9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3||conditional`,
+    ]));
+  });
+
+  it('a custom role allowed to update app credentials escalates; a read-only one does not', async () => {
+    const r = await rule('custom-role-definition');
+    expect(ruleEdges(r)).toEqual(new Set([`${T}/directory-role/cafe0000-0000-4000-8000-000000000001|CAN_MINT_CREDENTIAL|${ANY_APP}|${techniqueLabel('entra-010')}|`]));
+  });
+
+  it('tier-0 directory roles escalate among themselves and reach their targets', async () => {
+    const r = await rule('owner-app');
+    const edges = new Set(r.edges.filter((e) => e.from.startsWith(`${T}/directory-role/`)).map((e) => `${e.from.split('/').pop()}|${e.kind}|${e.to.replace(`${T}/`, '')}|${String(e.properties['technique'] ?? '')}`));
+    expect(edges).toContain(`e8611ab8-c189-46e8-94e1-60213ab1f814|CAN_ASSUME|directory-role/62e90394-69f5-4237-9190-012177145e10|${techniqueLabel('entra-007')}`);
+    expect(edges).toContain(`9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3|CAN_MINT_CREDENTIAL|any-app|${techniqueLabel('entra-009')}`);
+    expect(edges).toContain('62e90394-69f5-4237-9190-012177145e10|CAN_ACCESS|tier0/directory-role/62e90394-69f5-4237-9190-012177145e10|');
+  });
+});
+
+describe('entra: must not flag', () => {
+  it('an expired client secret is inactive at the analysis time; the current one is active', async () => {
+    const r = await ingestFixture(`${ENTRA_FIXTURES}/negative/expired-secret.json`);
+    const sp = oid('3a110000-0000-4000-8000-000000000005');
+    const secret = (key: string) => r.nodes.find((n) => n.id === `${sp}/password/${key}`);
+    const at = Date.parse('2025-07-01T00:00:00Z');
+    expect(secret('e0000000-0000-4000-8000-000000000001')?.properties['expires_at']).toBe('2024-06-30T00:00:00.000Z');
+    expect(credentialActive(secret('e0000000-0000-4000-8000-000000000001')?.properties ?? {}, at)).toBe(false);
+    expect(credentialActive(secret('e0000000-0000-4000-8000-000000000002')?.properties ?? {}, at)).toBe(true);
+  });
+
+  it('no credential value, hint or key identifier enters the records', async () => {
+    const r = await ingestFixture(`${ENTRA_FIXTURES}/negative/expired-secret.json`);
+    const text = JSON.stringify(r);
+    for (const hint of ['Xy1', 'Qw9', 'hint', 'customKeyIdentifier', 'secretText']) expect(text).not.toContain(hint);
+  });
+
+  it('a non-tier-0 application permission (Mail.Read) gives no edge', async () => {
+    expect(ruleEdges(await ingestFixture(`${ENTRA_FIXTURES}/negative/app-role-not-tier0.json`))).toEqual(new Set());
+  });
+
+  it('a delegated grant without risky scopes is a DELEGATED edge that does not open the user\'s roles', async () => {
+    const r = await ingestFixture(`${ENTRA_FIXTURES}/negative/grant-low-scopes.json`);
+    expect(ruleEdges(r)).toEqual(new Set([`${CHAT}|DELEGATED|${ALICE}||`]));
+    const ga = r.edges.find((e) => e.from === GA && e.kind === 'CAN_ACCESS');
+    expect(ga?.properties['scope']).toBe('Directory.AccessAsUser.All');
+    expect(r.edges.find((e) => e.kind === 'DELEGATED')?.properties['scopes']).not.toContain('Directory.AccessAsUser.All');
+  });
+});
