@@ -5,7 +5,7 @@ import type { Diagnostic, NodeRecord } from '../../src/model/index.js';
 import { fingerprint } from '../secrets.js';
 import { techniqueLabel } from './catalogue.js';
 import type { EntityType } from './classify.js';
-import { appId, entraEdge, entraNode, objectId, workloadId, SOURCE } from './ids.js';
+import { anyAppId, appId, entraEdge, entraNode, objectId, workloadId, SOURCE } from './ids.js';
 import { isObject, list, parseEntraDate, str, type Located } from './normalize.js';
 import type { Out } from './out.js';
 
@@ -27,12 +27,16 @@ function appNode(clientId: string, name: string, file: string, at: string): Node
   return entraNode(appId(clientId), 'OAuthApp', name, { client_id: clientId.toLowerCase() }, file, at);
 }
 
-/** A service principal: its node, its app (CAN_ASSUME: the app's credentials sign in as it), credentials, owners. */
-export function transformServicePrincipal(entry: Located, file: string, out: Out): void {
+/**
+ * A service principal: its node, its app (CAN_ASSUME: the app's credentials sign in as it), credentials, owners, and
+ * CAN_ASSUME from the tenant's "any app" hub (whoever can add credentials to every app can act as this one).
+ */
+export function transformServicePrincipal(entry: Located, tenant: string, file: string, out: Out): void {
   const o = entry.value;
   const node = principalNode('servicePrincipal', o, file, entry.at);
   if (node === undefined) return missing(out, file, `${entry.at}.id`, 'a service principal without an id');
   out.node(node);
+  out.edge(entraEdge('CAN_ASSUME', anyAppId(tenant), node.id, {}, file, entry.at));
   const client = str(o, 'appId');
   if (client !== undefined) {
     out.node(appNode(client, node.name, file, entry.at));
@@ -43,12 +47,13 @@ export function transformServicePrincipal(entry: Located, file: string, out: Out
 }
 
 /** An app registration: its node, credentials, federated credentials and owners. */
-export function transformApplication(entry: Located, file: string, out: Out): void {
+export function transformApplication(entry: Located, tenant: string, file: string, out: Out): void {
   const o = entry.value;
   const client = str(o, 'appId');
   if (client === undefined) return missing(out, file, `${entry.at}.appId`, 'an application without an appId');
   const id = appId(client);
   out.node(appNode(client, str(o, 'displayName') ?? client, file, entry.at));
+  out.edge(entraEdge('CAN_ASSUME', anyAppId(tenant), id, {}, file, entry.at));
   credentials(o, id, file, entry.at, out);
   owners(o, id, file, entry.at, out);
 }

@@ -46,8 +46,8 @@ export function transformEntra(doc: unknown, file: string, context: EntraContext
   if (unknown.length > 0) {
     out.diagnostic({ severity: 'warning', code: 'unknown-kind', source: SOURCE, file, field: (unknown[0] as Located).at, message: `${unknown.length} object(s) of no type this source reads were skipped, the first at ${(unknown[0] as Located).at}` });
   }
-  for (const e of of('servicePrincipal')) transformServicePrincipal(e, file, out);
-  for (const e of of('application')) transformApplication(e, file, out);
+  for (const e of of('servicePrincipal')) transformServicePrincipal(e, tenant, file, out);
+  for (const e of of('application')) transformApplication(e, tenant, file, out);
   for (const type of ['user', 'group'] as const) {
     for (const e of of(type)) {
       const node = principalNode(type, e.value, file, e.at);
