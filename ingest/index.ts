@@ -9,6 +9,7 @@ import {
 import { aws } from './aws/index.js';
 import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
 import { jsonGraph } from './json-graph/index.js';
+import { k8s } from './k8s/index.js';
 import { decodeText } from './json-graph/read.js';
 import { loadEntriesParallel, type ParallelOptions } from './parallel/load.js';
 import { DETECT_BYTES, type Ingestor, type RecordSink, type SourceId } from './types.js';
@@ -21,6 +22,7 @@ export const INGESTORS = {
   'csv-inventory': csvInventory,
   'json-graph': jsonGraph,
   aws,
+  k8s,
 } as const satisfies Record<SourceId, Ingestor>;
 
 /** Files that live in an inventory directory but are read elsewhere (exceptions: src/findings/exceptions.ts). */
