@@ -36,16 +36,24 @@ export class PairRows {
 
   /** Appends a row; `paths` are slot lists. */
   push(rule: number, source: number, target: number, mask: number, paths: readonly (readonly number[])[]): void {
+    this.start(rule, source, target, mask);
+    for (const p of paths) this.addPath(p);
+  }
+
+  /** Starts a row whose paths follow (addPath). */
+  start(rule: number, source: number, target: number, mask: number): void {
     const r = this.length++;
     this.rule.set(r, rule);
     this.source.set(r, source);
     this.target.set(r, target);
     this.mask.set(r, mask);
     this.pathAt.set(r, this.poolLength);
-    for (const p of paths) {
-      this.pool.set(this.poolLength++, p.length);
-      for (const s of p) this.pool.set(this.poolLength++, s);
-    }
+  }
+
+  /** Appends a path to the row started last. */
+  addPath(slots: readonly number[]): void {
+    this.pool.set(this.poolLength++, slots.length);
+    for (const s of slots) this.pool.set(this.poolLength++, s);
   }
 
   /** Slots of the `which`-th path of row r (0: the only path or the alter path, 1: the invoke path). */
@@ -94,6 +102,7 @@ export interface TargetPassOptions {
 }
 
 const PROD = ENVIRONMENTS.indexOf('prod');
+const NONE_FOUND = new Int32Array(0);
 
 /** Per-node values of the current target, stamped by target number so nothing is cleared between targets. */
 class Marks {
@@ -120,6 +129,8 @@ class TargetSearch {
   readonly search: ReverseSearch;
   readonly bits: Marks;
   readonly state: Marks;
+  /** The sources the last search met, in order (a view is valid until the next search). */
+  readonly found = new Column(1024);
   private readonly buffer: number[] = [];
   constructor(cg: CompactGraph, rev: ReturnType<typeof reverseSteps>, index: ReturnType<typeof capabilityIndex>) {
     this.search = new ReverseSearch(cg, rev, index);
@@ -127,11 +138,11 @@ class TargetSearch {
     this.state = new Marks(cg.order);
   }
 
-  /** The witness slots of source v (found by the last search, at `stamp`). */
-  witness(v: number, stamp: number): number[] {
+  /** Appends the witness of source v (found by the last search, at `stamp`) to the row started last. */
+  addWitness(v: number, stamp: number, rows: PairRows): void {
     this.buffer.length = 0;
     this.search.witness(this.state.get(v, stamp) - 1, this.buffer);
-    return this.buffer.slice();
+    rows.addPath(this.buffer);
   }
 }
 
@@ -155,11 +166,11 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
    * of several actions, one search per action gives the bits first; the last search, over every action, leaves
    * the witnesses. A source whose witness passes a node twice becomes doubtful (see finish).
    */
-  const searchTarget = (ts: TargetSearch, target: number, effect: number): number[] => {
+  const searchTarget = (ts: TargetSearch, target: number, effect: number): Int32Array => {
     const ok = (e: number): boolean => index.effect[e] === effect && (effect !== EFFECT.invoke || index.action[e] === PROD);
     let actions = 0;
     for (let e = index.starts[target] as number; e < (index.starts[target + 1] as number); e++) if (ok(e)) actions |= 1 << (index.action[e] as number);
-    if (actions === 0) return [];
+    if (actions === 0) return NONE_FOUND;
     const several = (actions & (actions - 1)) !== 0;
     for (let a = 0; several && 1 << a <= actions; a++) {
       if ((actions & (1 << a)) === 0) continue;
@@ -169,18 +180,18 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
         else doubtful[v] = 1;
       });
     }
-    const seen: number[] = [];
+    let found = 0;
     ts.search.forEachSource(target, ok, (v, st) => {
       if (!isSource(v) || doubtful[v] === 1) return;
       if (!ts.search.simple(st)) {
         doubtful[v] = 1;
         return;
       }
-      seen.push(v);
+      ts.found.set(found++, v);
       ts.state.or(v, stamp, st + 1);
       if (!several) ts.bits.or(v, stamp, actions);
     });
-    return seen;
+    return ts.found.data.subarray(0, found);
   };
 
   const targets: number[] = [];
@@ -199,7 +210,11 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
       for (const v of searchTarget(main, t, EFFECT.invoke)) {
         if (doubtful[v] === 1) continue;
         if (alter.state.get(v, stamp) === 0) blast[v] = (blast[v] as number) + weight * MODEL_WEIGHTS.invoke;
-        else rows.push(PAIR.SOD, v, t, alter.bits.get(v, stamp), [alter.witness(v, stamp), main.witness(v, stamp)]);
+        else {
+          rows.start(PAIR.SOD, v, t, alter.bits.get(v, stamp));
+          alter.addWitness(v, stamp, rows);
+          main.addWitness(v, stamp, rows);
+        }
       }
     } else {
       for (const v of searchTarget(main, t, EFFECT.access)) {
@@ -209,7 +224,10 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
           const strongest = ACCESS_ACTIONS[31 - Math.clz32(mask)] as keyof typeof ACCESS_WEIGHTS;
           blast[v] = (blast[v] as number) + (TIER_WEIGHTS[tier] as number) * ACCESS_WEIGHTS[strongest];
         }
-        if (tier >= 0 && tier <= maxTier) rows.push(PAIR.SENSITIVE, v, t, mask, [main.witness(v, stamp)]);
+        if (tier >= 0 && tier <= maxTier) {
+          rows.start(PAIR.SENSITIVE, v, t, mask);
+          main.addWitness(v, stamp, rows);
+        }
       }
     }
     options.onProgress?.(++done, targets.length);
