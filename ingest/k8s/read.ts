@@ -50,6 +50,12 @@ export function parseYaml(text: string): K8sReadResult {
       reason: truncated ? `the YAML ends unexpectedly (truncated file?): ${what}` : `invalid YAML: ${what}`,
     };
   }
+  // NOTE: cut at a line end, a kubectl List is still valid YAML but lacks its trailing `kind: List`.
+  const cut = used.findIndex((d) => isMap(d.contents) && d.contents.has('items') && d.contents.has('apiVersion') && !d.contents.has('kind'));
+  if (cut >= 0) {
+    const end = lines.linePos(text.trimEnd().length);
+    return { type: 'malformed', format: 'yaml', line: end.line, column: end.col, path: prefix(cut), reason: 'the YAML ends before the List\'s `kind: List` (truncated file?)' };
+  }
   const objects: RawObject[] = [];
   const lineOf = (node: unknown): number | undefined => {
     const range = (node as { range?: readonly number[] } | undefined)?.range;
@@ -87,8 +93,8 @@ export function yamlPathAt(doc: Document, offset: number, root = '$'): string {
   for (;;) {
     if (isMap(node)) {
       const pair = [...node.items].reverse().find((p) => isPair(p) && startOf(p.key) !== undefined && (startOf(p.key) as number) <= offset);
-      if (pair === undefined) return path;
-      const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+      if (pair === undefined || !isScalar(pair.key)) return path;
+      const key = String(pair.key.value);
       path += /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
       node = pair.value;
     } else if (isSeq(node)) {
