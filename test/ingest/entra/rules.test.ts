@@ -128,3 +128,23 @@ describe('entra: must not flag', () => {
     expect(r.edges.find((e) => e.kind === 'DELEGATED')?.properties['scopes']).not.toContain('Directory.AccessAsUser.All');
   });
 });
+
+describe('entra catalogue', () => {
+  it('docs/sources.md lists every technique, tier-0 role and tier-0 Graph permission', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { TECHNIQUES, TIER0_GRAPH_PERMISSIONS, TIER0_ROLES } = await import('../../../ingest/entra/catalogue.js');
+    const doc = readFileSync('docs/sources.md', 'utf8');
+    expect(Object.keys(TECHNIQUES).filter((id) => !doc.includes(`\`${techniqueLabel(id as keyof typeof TECHNIQUES)}\``))).toEqual([]);
+    expect(TIER0_ROLES.filter((r) => !doc.includes(`| ${r.name} | \`${r.templateId}\` |`)).map((r) => r.name)).toEqual([]);
+    expect(TIER0_GRAPH_PERMISSIONS.filter((p) => !doc.includes(`| Microsoft Graph \`${p.value}\` | \`${p.appRoleId}\` |`)).map((p) => p.value)).toEqual([]);
+  });
+});
+
+describe('entra: one record per edge', () => {
+  it('two grants from one client to one user (two resources) are one DELEGATED edge with both scope lists', async () => {
+    const { transformEntra } = await import('../../../ingest/entra/transform.js');
+    const grant = (resourceId: string, scope: string) => ({ clientId: 'c4a70000-0000-4000-8000-000000000007', consentType: 'Principal', principalId: 'b0b00000-0000-4000-8000-000000000002', resourceId, scope });
+    const r = transformEntra({ value: [grant('r1', 'Mail.Read'), grant('r2', 'Sites.Read.All Mail.Read')] }, 'g.json');
+    expect(r.edges.filter((e) => e.kind === 'DELEGATED').map((e) => e.properties['scopes'])).toEqual([['Mail.Read', 'Sites.Read.All']]);
+  });
+});
