@@ -1,7 +1,8 @@
 // Permission grants → edges. Application permissions (appRoleAssignments): a tier-0 Microsoft Graph permission gives
 // CAN_ACCESS admin to its tier-0 target, and the escalation it allows (credentials on any app, or Global
 // Administrator) with its named technique. Delegated grants (oauth2PermissionGrants) → DELEGATED with the scopes,
-// to the consenting user, or for tenant-wide (AllPrincipals) consent to the tenant's "every user" node.
+// to the consenting user, or for tenant-wide (AllPrincipals) consent to every user the directory's exports name and
+// to the tenant's "every user" node (standing for the others).
 import { MICROSOFT_GRAPH_APP_ID, TIER0_GRAPH_PERMISSIONS, tier0Permission, type Tier0Permission } from './catalogue.js';
 import { missing, principalNode } from './directory.js';
 import { entraEdge, entraNode, escalationTarget, everyUserId, objectId, tier0PermissionTargetId } from './ids.js';
@@ -54,7 +55,7 @@ export function transformAppRoleAssignment(entry: Located, tenant: string, roles
 }
 
 /** One delegated permission grant → DELEGATED from the client service principal with the granted scopes. */
-export function transformGrant(entry: Located, tenant: string, file: string, out: Out): void {
+export function transformGrant(entry: Located, tenant: string, users: readonly string[], file: string, out: Out): void {
   const o = entry.value;
   const client = str(o, 'clientId');
   if (client === undefined) return missing(out, file, `${entry.at}.clientId`, 'a delegated permission grant without a clientId');
@@ -63,14 +64,15 @@ export function transformGrant(entry: Located, tenant: string, file: string, out
   const allPrincipals = str(o, 'consentType')?.toLowerCase() === 'allprincipals';
   const principal = str(o, 'principalId');
   if (!allPrincipals && principal === undefined) return missing(out, file, `${entry.at}.principalId`, 'a Principal consent without a principalId');
-  let to: string;
-  if (allPrincipals) {
-    to = everyUserId(tenant);
-    out.node(entraNode(to, 'Human', `every user of ${tenant === 'default' ? 'the tenant' : `tenant ${tenant}`}`, {
-      description: 'Stands for any user who signs in to an app with tenant-wide (AllPrincipals) consent.',
-    }, file));
-  } else to = objectId(principal as string);
-  out.edge(entraEdge('DELEGATED', objectId(client), to, {
-    scopes, ...(allPrincipals ? { note: 'tenant-wide admin consent (AllPrincipals): acts as any user who signs in' } : {}),
-  }, file, entry.at));
+  if (!allPrincipals) {
+    out.edge(entraEdge('DELEGATED', objectId(client), objectId(principal as string), { scopes }, file, entry.at));
+    return;
+  }
+  const every = everyUserId(tenant);
+  out.node(entraNode(every, 'Human', `every user of ${tenant === 'default' ? 'the tenant' : `tenant ${tenant}`}`, {
+    description: 'Stands for any user who signs in to an app with tenant-wide (AllPrincipals) consent.',
+  }, file));
+  // NOTE: tenant-wide consent acts as whoever signs in: every user the directory's exports name, and the hub for the rest.
+  const note = 'tenant-wide admin consent (AllPrincipals): acts as any user who signs in';
+  for (const to of [every, ...users.map(objectId)]) out.edge(entraEdge('DELEGATED', objectId(client), to, { scopes, note }, file, entry.at));
 }

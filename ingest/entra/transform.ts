@@ -11,9 +11,10 @@ import { camelize, isObject, list, objectsOf, str, type Located } from './normal
 import { Out } from './out.js';
 import { transformDirectoryRole, transformRoleAssignment, transformRoleDefinition } from './roles.js';
 
-/** What a file may need from beside it: Azure role definitions exported to another file of the directory. */
+/** What a file may need from beside it (context.ts): Azure role definitions, and the object ids of the tenant's users. */
 export interface EntraContext {
   readonly azureRoles?: AzureRoleIndex;
+  readonly users?: readonly string[];
 }
 
 /** The objects of a document grouped by entity type; app role assignments expanded on service principals included. */
@@ -64,7 +65,7 @@ export function transformEntra(doc: unknown, file: string, context: EntraContext
   for (const e of of('roleDefinition')) transformRoleDefinition(e, tenant, file, out);
   const appRoles = indexAppRoles(of('servicePrincipal'));
   for (const e of of('appRoleAssignment')) transformAppRoleAssignment(e, tenant, appRoles, file, out);
-  for (const e of of('oauth2PermissionGrant')) transformGrant(e, tenant, file, out);
+  for (const e of of('oauth2PermissionGrant')) transformGrant(e, tenant, context.users ?? [], file, out);
   const azureRoles = new Map([...(context.azureRoles ?? []), ...indexAzureRoles(of('azureRoleDefinition'))]);
   for (const e of of('azureRoleAssignment')) transformAzureAssignment(e, azureRoles, file, out);
   const directory = [...byType.keys()].some((t) => !t.startsWith('azure'));

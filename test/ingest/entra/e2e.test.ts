@@ -1,6 +1,6 @@
 // End to end: an Entra export alone (Graph REST JSON of service principals, applications, app role assignments,
 // directory roles and grants; no inventory) → ranked sensitive-reach findings to the tenant's tier-0 Global
-// Administrator, with the technique named on the escalation edges. The ingestor is not registered yet, so the
+// Administrator (also through tenant-wide delegated consent), with the technique named on the escalation edges. The ingestor is not registered yet, so the
 // directory is read through it file by file and the graph built as loadGraph would.
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ const GA_TARGET = `${T}/tier0/directory-role/62e90394-69f5-4237-9190-012177145e1
 const CI = oid('c1000000-0000-4000-8000-000000000003');
 const CI_APP = 'entra/app/c1a00000-0000-4000-8000-0000000000a3';
 const BOT = oid('4e1d0000-0000-4000-8000-000000000006');
+const COPILOT = oid('c0b10000-0000-4000-8000-00000000000c');
 const GH = 'oidc/token.actions.githubusercontent.com/repo:contoso/deploy:ref:refs/heads/main';
 let result: GraphAnalysis;
 
@@ -47,6 +48,7 @@ describe('entra export alone → findings to Global Administrator', () => {
       BOT, `${BOT}/password/b0700000-0000-4000-8000-000000000001`, 'entra/app/4e1da000-0000-4000-8000-0000000000a6', // RoleManagement.ReadWrite.Directory
       CI, CI_APP, `${CI_APP}/password/d0000000-0000-4000-8000-000000000001`, GH, // Application.ReadWrite.All → any app → helpdesk-bot
       oid('da7e0000-0000-4000-8000-000000000008'), // owner of ci-deployer
+      COPILOT, 'entra/app/c0b1a000-0000-4000-8000-0000000000ac', // tenant-wide Directory.AccessAsUser.All: acts as Alice
     ].sort());
     const sources = result.findings.map((f) => f.source.id);
     expect(sources).not.toContain(oid('c4a70000-0000-4000-8000-000000000007')); // chat-assistant: User.Read grant only
@@ -59,6 +61,7 @@ describe('entra export alone → findings to Global Administrator', () => {
     const by = (source: string): Finding => result.findings.find((f) => f.source.id === source && f.target.id === GA_TARGET) as Finding;
     expect(shortest(by(BOT))).toEqual([BOT, GA, GA_TARGET]);
     expect(shortest(by(GH))).toEqual([GH, CI_APP, CI, `${T}/any-app`, BOT, GA, GA_TARGET]);
+    expect(shortest(by(COPILOT))).toEqual([COPILOT, oid('a11ce000-0000-4000-8000-000000000001'), GA, GA_TARGET]);
   });
 
   it('names the technique on each escalation edge of the paths', () => {

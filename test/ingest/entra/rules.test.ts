@@ -51,11 +51,13 @@ describe('entra rules', () => {
     expect(r.edges.find((e) => e.kind === 'DELEGATED')?.properties).toEqual({ scopes: ['Mail.Read', 'Files.Read.All', 'offline_access'] });
   });
 
-  it('tenant-wide consent (AllPrincipals) → DELEGATED to every user of the tenant', async () => {
-    const r = await rule('grant-allprincipals');
-    expect(ruleEdges(r)).toEqual(new Set([`${CHAT}|DELEGATED|${T}/every-user||`]));
+  it('tenant-wide consent (AllPrincipals) → DELEGATED to every user the directory names, and to the tenant\'s every-user node', async () => {
+    const r = await rule('allprincipals/oauth2PermissionGrants');
+    expect(ruleEdges(r)).toEqual(new Set([
+      `${CHAT}|DELEGATED|${T}/every-user||`, `${CHAT}|DELEGATED|${ALICE}||`, `${CHAT}|DELEGATED|${oid('ca201000-0000-4000-8000-000000000009')}||`,
+    ]));
     expect(r.nodes.find((n) => n.id === `${T}/every-user`)?.kind).toBe('Human');
-    expect(r.edges.find((e) => e.kind === 'DELEGATED')?.properties['scopes']).toEqual(['User.Read', 'Directory.AccessAsUser.All']);
+    expect(r.edges.filter((e) => e.kind === 'DELEGATED').map((e) => e.properties['scopes'])).toEqual(Array(3).fill(['User.Read', 'Directory.AccessAsUser.All']));
   });
 
   it('a federated credential → CAN_ASSUME from the GitHub workload (issuer + subject)', async () => {

@@ -1,0 +1,62 @@
+// What a file needs from the other exports of its directory: Azure role assignments name their role definition by id
+// only (`az role definition list` is a separate file), and a tenant-wide delegated grant reaches every user, whom
+// other files list (users, role members, owners). Read once per directory state (file names, sizes, times).
+import { open, readdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { decodeText } from '../json-graph/read.js';
+import { DETECT_BYTES } from '../types.js';
+import { indexAzureRoles } from './azure.js';
+import { classify } from './classify.js';
+import { camelize, isObject, str } from './normalize.js';
+import { readEntraFile } from './read.js';
+import type { EntraContext } from './transform.js';
+import { groupObjects } from './transform.js';
+
+const cache = new Map<string, { key: string; context: EntraContext }>();
+
+/** The context of the directory `path` is in; `detect` picks the files to read. Unreadable or malformed files are left to their own load. */
+export async function directoryContext(path: string, detect: (head: string) => boolean): Promise<EntraContext> {
+  const dir = dirname(path);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.toLowerCase().endsWith('.json')).sort();
+  const stamps = await Promise.all(names.map(async (n) => { const s = await stat(join(dir, n)).catch(() => undefined); return `${n}:${s?.size}:${s?.mtimeMs}`; }));
+  const key = stamps.join('|');
+  const cached = cache.get(dir);
+  if (cached?.key === key) return cached.context;
+  const azureRoles = new Map<string, ReturnType<typeof indexAzureRoles> extends Map<string, infer R> ? R : never>();
+  const users = new Set<string>();
+  for (const name of names) {
+    if (!detect(await head(join(dir, name)))) continue;
+    const read = await readEntraFile(join(dir, name));
+    if (read.type !== 'json') continue;
+    for (const [id, role] of indexAzureRoles(groupObjects(read.value).byType.get('azureRoleDefinition') ?? [])) azureRoles.set(id, role);
+    collectUsers(camelize(read.value), users);
+  }
+  const context = { azureRoles, users: [...users].sort() };
+  cache.set(dir, { key, context });
+  return context;
+}
+
+/** Object ids of every user an export names: user objects at any depth, Principal grants' and Azure assignments' users. */
+export function collectUsers(value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) { for (const v of value) collectUsers(v, out); return; }
+  if (!isObject(value)) return;
+  const type = classify(value);
+  const id = str(value, 'id');
+  if (type === 'user' && id) out.add(id.toLowerCase());
+  const principal = str(value, 'principalId');
+  if (principal && type === 'oauth2PermissionGrant' && str(value, 'consentType')?.toLowerCase() === 'principal') out.add(principal.toLowerCase());
+  if (principal && type === 'azureRoleAssignment' && str(value, 'principalType')?.toLowerCase() === 'user') out.add(principal.toLowerCase());
+  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) collectUsers(v, out);
+}
+
+async function head(path: string): Promise<string> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (handle === undefined) return '';
+  try {
+    const buffer = Buffer.alloc(DETECT_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, DETECT_BYTES, 0);
+    return decodeText(buffer.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
