@@ -39,7 +39,8 @@ export function transformServicePrincipal(entry: Located, tenant: string, file: 
   out.edge(entraEdge('CAN_ASSUME', anyAppId(tenant), node.id, {}, file, entry.at));
   const client = str(o, 'appId');
   if (client !== undefined) {
-    out.node(appNode(client, node.name, file, entry.at));
+    // NOTE: appDisplayName is the app registration's own name, so both files name the OAuthApp alike.
+    out.node(appNode(client, str(o, 'appDisplayName') ?? node.name, file, entry.at));
     out.edge(entraEdge('CAN_ASSUME', appId(client), node.id, { note: 'the app registration\'s credentials sign in as its service principal' }, file, entry.at));
   }
   credentials(o, node.id, file, entry.at, out);

@@ -150,3 +150,19 @@ describe('entra: one record per edge', () => {
     expect(r.edges.filter((e) => e.kind === 'DELEGATED').map((e) => e.properties['scopes'])).toEqual([['Mail.Read', 'Sites.Read.All']]);
   });
 });
+
+describe('entra: app role resolution', () => {
+  it('resolves an app role by the value Microsoft Graph\'s service principal gives it in the same file (expanded appRoleAssignments)', async () => {
+    const { transformEntra } = await import('../../../ingest/entra/transform.js');
+    const graph = { id: 'ab000000-0000-4000-8000-000000000001', appId: '00000003-0000-0000-c000-000000000000', displayName: 'Microsoft Graph', servicePrincipalType: 'Application',
+      appRoles: [{ id: 'ffff0000-0000-4000-8000-000000000001', value: 'Application.ReadWrite.All' }, { id: 'ffff0000-0000-4000-8000-000000000002', value: 'Mail.Read' }] };
+    const grant = (n: number) => ({ principalId: 'ab000000-0000-4000-8000-000000000002', principalType: 'ServicePrincipal', resourceId: graph.id, appRoleId: `ffff0000-0000-4000-8000-00000000000${n}` });
+    const app = { id: 'ab000000-0000-4000-8000-000000000002', appId: 'ab0a0000-0000-4000-8000-000000000002', displayName: 'sync', appDisplayName: 'sync app', servicePrincipalType: 'Application', appRoleAssignments: [grant(1), grant(2)] };
+    const r = transformEntra({ value: [graph, app] }, 's.json');
+    const sp = oid(app.id);
+    expect(new Set([...ruleEdges(r)].filter((e) => e.startsWith(`${sp}|`)))).toEqual(new Set([
+      `${sp}|CAN_ACCESS|${T}/tier0/graph/Application.ReadWrite.All||`, `${sp}|CAN_MINT_CREDENTIAL|${ANY_APP}|${techniqueLabel('entra-002')}|`,
+    ]));
+    expect(r.nodes.find((n) => n.id === 'entra/app/ab0a0000-0000-4000-8000-000000000002')?.name).toBe('sync app');
+  });
+});
