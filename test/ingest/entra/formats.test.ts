@@ -144,3 +144,25 @@ describe('entra malformed files', () => {
     ]);
   });
 });
+
+describe('entra secrets', () => {
+  it('a secretText (addPassword response) becomes a fingerprint; the value, hint and key identifier never enter a record', async () => {
+    const { transformEntra } = await import('../../../ingest/entra/transform.js');
+    const { fingerprint } = await import('../../../ingest/secrets.js');
+    const value = 'Qx8~fake.client.secret.value-0123456789';
+    const doc = { value: [{ id: SP, appId: 'c1a00000-0000-4000-8000-0000000000a3', displayName: 'ci-deployer', servicePrincipalType: 'Application',
+      passwordCredentials: [{ keyId: KEY, secretText: value, hint: 'Qx8', customKeyIdentifier: 'dGh1bWJwcmludA==' }],
+      keyCredentials: [{ keyId: 'e1000000-0000-4000-8000-000000000001', type: 'AsymmetricX509Cert', usage: 'Verify', key: 'TUlJQ2tleQ==', customKeyIdentifier: 'dGh1bWJwcmludA==' }] }] };
+    const r = transformEntra(doc, 's.json');
+    expect(r.nodes.find((n) => n.id === `${oid(SP)}/password/${KEY}`)?.properties['fingerprint']).toBe(fingerprint(value));
+    const text = JSON.stringify(r);
+    for (const leak of [value, 'Qx8', 'dGh1bWJwcmludA==', 'TUlJQ2tleQ==']) expect(text).not.toContain(leak);
+  });
+
+  it('hands every record to a streaming sink and keeps none', async () => {
+    const seen: string[] = [];
+    const r = await ingestEntraFile(`${ENTRA_FIXTURES}/rules/owner-app.json`, { display: 'owner-app.json', sink: { node: (n) => seen.push(n.id), edge: (e) => seen.push(`${e.from}|${e.kind}|${e.to}`) } });
+    expect([r.nodes.length, r.edges.length, r.diagnostics.length]).toEqual([0, 0, 0]);
+    expect(seen).toContain('entra/a11ce000-0000-4000-8000-000000000001|CAN_MINT_CREDENTIAL|entra/app/c1a00000-0000-4000-8000-0000000000a3');
+  });
+});
