@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CAP, DEFAULT_MAX_DEPTH, toCompact, type CompactGraph } from '../engine/index.js';
+import { targetPassParallel } from '../engine/target-pass-parallel.js';
 import { estateFindings, DEFAULT_DETAIL, type FindingStream } from '../findings/estate.js';
 import { readExceptions, type ExceptionOutcome, type Finding, type Rollup, type Severity } from '../findings/index.js';
 import { graphLookup, type GraphLookup } from '../graph/lookup.js';
@@ -105,10 +106,10 @@ export async function analyzeCompiled(input: CompiledInput, options: AnalyzeOpti
   const exceptionsFile = exceptionsFileFor(input.dir, options.exceptions);
   const list = exceptionsFile ? await readExceptions(exceptionsFile) : [];
   options.onStage?.('reachability');
+  const pass = await targetPassParallel(input.cg, { maxTier: settings.maxTier, ...(options.onTargets ? { onProgress: options.onTargets } : {}) });
   const found = estateFindings(input.lookup, input.cg, {
-    ...settings, detail: options.detail ?? defaultDetail, exceptions: list,
+    ...settings, detail: options.detail ?? defaultDetail, exceptions: list, pass,
     ...(options.pathsShown !== undefined ? { pathsShown: options.pathsShown } : {}),
-    ...(options.onTargets ? { onProgress: options.onTargets } : {}),
   });
   options.onStage?.('ranking');
   return {

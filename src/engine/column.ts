@@ -8,7 +8,7 @@ export class Column {
   }
   set(i: number, v: number): void {
     if (i >= this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = new Int32Array(Math.max(16, this.data.length * 2, i + 1));
       next.set(this.data);
       this.data = next;
     }

@@ -32,7 +32,7 @@ export class PairRows {
   readonly pathAt = new Column(1024);
   readonly pool = new Column(4096);
   length = 0;
-  private poolLength = 0;
+  poolLength = 0;
 
   /** Appends a row; `paths` are slot lists. */
   push(rule: number, source: number, target: number, mask: number, paths: readonly (readonly number[])[]): void {
@@ -64,6 +64,51 @@ export class PairRows {
     return Array.from(pool.subarray(at + 1, at + 1 + (pool[at] as number)));
   }
 
+  /** The rows as exact-length arrays (to send to another thread). */
+  columns(): PairColumns {
+    const n = this.length;
+    return {
+      rule: this.rule.data.slice(0, n), source: this.source.data.slice(0, n), target: this.target.data.slice(0, n),
+      mask: this.mask.data.slice(0, n), pathAt: this.pathAt.data.slice(0, n), pool: this.pool.data.slice(0, this.poolLength),
+    };
+  }
+
+  /** Rows from columns(). */
+  static of(c: PairColumns): PairRows {
+    const rows = new PairRows();
+    rows.rule.data = c.rule;
+    rows.source.data = c.source;
+    rows.target.data = c.target;
+    rows.mask.data = c.mask;
+    rows.pathAt.data = c.pathAt;
+    rows.pool.data = c.pool;
+    rows.length = c.rule.length;
+    rows.poolLength = c.pool.length;
+    return rows;
+  }
+
+  /** Rows of passes over disjoint target sets (each in ascending target order), merged in target order. */
+  static merge(parts: readonly PairRows[]): PairRows {
+    const out = new PairRows();
+    const at = parts.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let k = 0; k < parts.length; k++) {
+        const p = parts[k] as PairRows;
+        const r = at[k] as number;
+        if (r < p.length && (best < 0 || (p.target.data[r] as number) < ((parts[best] as PairRows).target.data[at[best] as number] as number))) best = k;
+      }
+      if (best < 0) return out;
+      const p = parts[best] as PairRows;
+      const target = p.target.data[at[best] as number] as number;
+      for (let r = at[best] as number; r < p.length && p.target.data[r] === target; r++, at[best] = r) {
+        out.start(p.rule.data[r] as number, p.source.data[r] as number, target, p.mask.data[r] as number);
+        const end = r + 1 < p.length ? (p.pathAt.data[r + 1] as number) : p.poolLength;
+        for (let i = p.pathAt.data[r] as number; i < end; i++) out.pool.set(out.poolLength++, p.pool.data[i] as number);
+      }
+    }
+  }
+
   /** Keeps the rows `keep` says yes to, in order. */
   filter(keep: (r: number) => boolean): void {
     let out = 0;
@@ -82,6 +127,16 @@ export class PairRows {
     this.length = out;
     this.poolLength = outPool;
   }
+}
+
+/** PairRows as plain typed arrays of exact length. */
+export interface PairColumns {
+  readonly rule: Int32Array;
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  readonly mask: Int32Array;
+  readonly pathAt: Int32Array;
+  readonly pool: Int32Array;
 }
 
 export interface TargetPassResult {
@@ -146,9 +201,35 @@ class TargetSearch {
   }
 }
 
+/** What a pass over some of the targets found, before the doubtful sources are settled (finishPass). */
+export interface PartialPass {
+  readonly rows: PairRows;
+  /** Blast points by node from these targets (unrounded; doubtful sources' are replaced later). */
+  readonly blast: Float64Array;
+  /** 1 for sources whose witness to one of these targets passed a node twice. */
+  readonly doubtful: Uint8Array;
+}
+
+/** The targets a pass searches, ascending: every model, and every resource the blast radius or the findings count. */
+export function passTargets(cg: CompactGraph, maxTier: number): number[] {
+  const targets: number[] = [];
+  for (let t = 0; t < cg.order; t++) {
+    const kind = cg.nodeKind[t] as number;
+    const tier = cg.nodeTier[t] as number;
+    if (kind === K.Model || (kind === K.Resource && (blastCounts(tier) || (tier >= 0 && tier <= maxTier)))) targets.push(t);
+  }
+  return targets;
+}
+
 /** Finds every pair, its witness and every blast radius; see the file comment. */
 export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): TargetPassResult {
   const maxTier = options.maxTier ?? 1;
+  const part = searchTargets(cg, passTargets(cg, maxTier), maxTier, options.onProgress);
+  return finishPass(cg, [part], maxTier);
+}
+
+/** The pairs, witnesses and blast points of `targets` (ascending). */
+export function searchTargets(cg: CompactGraph, targets: readonly number[], maxTier: number, onProgress?: (done: number, total: number) => void): PartialPass {
   const rev = reverseSteps(cg);
   const index = capabilityIndex(cg, rev);
   // NOTE: two searches, so a model's alter witnesses survive the invoke search that tells which are breaks.
@@ -194,12 +275,6 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
     return ts.found.data.subarray(0, found);
   };
 
-  const targets: number[] = [];
-  for (let t = 0; t < cg.order; t++) {
-    const kind = cg.nodeKind[t] as number;
-    const tier = cg.nodeTier[t] as number;
-    if (kind === K.Model || (kind === K.Resource && (blastCounts(tier) || (tier >= 0 && tier <= maxTier)))) targets.push(t);
-  }
   let done = 0;
   for (const t of targets) {
     stamp++;
@@ -230,16 +305,27 @@ export function targetPass(cg: CompactGraph, options: TargetPassOptions = {}): T
         }
       }
     }
-    options.onProgress?.(++done, targets.length);
+    onProgress?.(++done, targets.length);
   }
-  return finish(cg, rows, blast, doubtful, maxTier);
+  return { rows, blast, doubtful };
 }
 
 /**
- * Replaces what the pass found for doubtful sources by the per-source pass (which skips capabilities through the
- * source itself and hands the rest of its doubts to reach()), and rounds blast radii.
+ * Settles a pass from its parts (over disjoint target sets, each ascending): rows merged in target order, blast
+ * points added up; then what was found for doubtful sources is replaced by the per-source pass (which skips
+ * capabilities through the source itself and hands the rest of its doubts to reach()), and blast radii rounded.
+ * The result does not depend on how the targets were split.
  */
-function finish(cg: CompactGraph, rows: PairRows, blast: Float64Array, doubtful: Uint8Array, maxTier: number): TargetPassResult {
+export function finishPass(cg: CompactGraph, parts: readonly PartialPass[], maxTier: number): TargetPassResult {
+  const doubtful = new Uint8Array(cg.order);
+  const blast = new Float64Array(cg.order);
+  for (const part of parts) {
+    for (let v = 0; v < cg.order; v++) {
+      doubtful[v] = (doubtful[v] as number) | (part.doubtful[v] as number);
+      blast[v] = (blast[v] as number) + (part.blast[v] as number);
+    }
+  }
+  const rows = parts.length === 1 ? (parts[0] as PartialPass).rows : PairRows.merge(parts.map((p) => p.rows));
   const sources: number[] = [];
   for (let v = 0; v < cg.order; v++) if (doubtful[v] === 1) sources.push(v);
   if (sources.length) rows.filter((r) => doubtful[rows.source.data[r] as number] === 0);
@@ -250,7 +336,7 @@ function finish(cg: CompactGraph, rows: PairRows, blast: Float64Array, doubtful:
     for (const w of x.sod) rows.push(PAIR.SOD, x.source, w.model, w.alterActions, [w.alter.edges, w.invoke.edges]);
     for (const w of x.sensitive) rows.push(PAIR.SENSITIVE, x.source, w.resource, w.actions, [w.access.edges]);
   }, { sources, maxTier });
-  // NOTE: points are sums of halves (exact in floating point); rounding matches blastRadius().
+  // NOTE: points are sums of halves (exact in floating point, in any order); rounding matches blastRadius().
   for (let v = 0; v < cg.order; v++) blast[v] = Math.round((blast[v] as number) * 10) / 10;
   return { rows, blast, forward: sources.length, exact };
 }

@@ -4,7 +4,7 @@
 // reporter asks for them (in rank order), so a million-finding estate never holds a million Finding objects.
 import { enumeratePaths, findingSources, isAccess, isAlter, isProdInvoke, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type CompactGraph, type EnginePath, type PathsResult } from '../engine/index.js';
 import { IS_CREDENTIAL } from '../engine/kinds.js';
-import { PAIR, targetPass, type PairRows } from '../engine/target-pass.js';
+import { PAIR, targetPass, type PairRows, type TargetPassResult } from '../engine/target-pass.js';
 import type { GraphLookup } from '../graph/lookup.js';
 import { ACCESS_ACTIONS, ALTER_ACTIONS, NODE_KINDS } from '../model/index.js';
 import { findingContext, findingId, type FindingContext } from './context.js';
@@ -31,6 +31,8 @@ export interface EstateOptions {
   readonly exceptions?: readonly AcceptedException[];
   /** Called as targets are done (progress). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The per-target pass of `cg` at this maxTier, when already computed (targetPassParallel). */
+  readonly pass?: TargetPassResult;
 }
 
 /** Active findings beyond the detailed ones, drawn on demand in rank order. */
@@ -191,7 +193,7 @@ function rollups(ctx: FindingContext, rows: Rows, active: readonly number[], sid
 /** Every finding of every rule on a compiled graph, ranked, with the blast radius of every principal. */
 export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: EstateOptions = {}): EstateFindings {
   const limits = { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, cap: options.cap ?? DEFAULT_CAP };
-  const pass = targetPass(cg, { ...(options.maxTier !== undefined ? { maxTier: options.maxTier } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const pass = options.pass ?? targetPass(cg, { ...(options.maxTier !== undefined ? { maxTier: options.maxTier } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const sources = findingSources(cg);
   const blastScores = new Map<number, number>();
   for (const v of sources) blastScores.set(v, pass.blast[v] as number);
