@@ -40,7 +40,12 @@ export function derivePermissions(h: Holder, scope: Scope, out: K8sEdges): void 
     return;
   }
   deriveClusterWide(h, scope, out);
-  for (const ns of scope.namespaces) deriveNamespace(h, ns, scope, out);
+  const clusterWide = g.filter((x) => x.namespace === undefined);
+  for (const ns of scope.namespaces) {
+    // NOTE: most subjects are bound in one namespace; only the grants that apply there are checked.
+    const local = clusterWide.length === g.length ? g : g.filter((x) => x.namespace === undefined || x.namespace === ns);
+    if (local.length > 0) deriveNamespace(local, h.id, ns, scope, out);
+  }
 }
 
 const req = (verb: string, group: string, resource: string, namespace?: string, name?: string): Request =>
@@ -69,33 +74,32 @@ function deriveClusterWide(h: Holder, scope: Scope, out: K8sEdges): void {
   }
 }
 
-function deriveNamespace(h: Holder, ns: string, scope: Scope, out: K8sEdges): void {
-  const g = h.grants;
+function deriveNamespace(g: readonly Grant[], holder: string, ns: string, scope: Scope, out: K8sEdges): void {
   const sas = scope.sas.get(ns) ?? [];
   const secrets = scope.secrets.get(ns) ?? [];
   const pods = scope.pods.get(ns) ?? [];
   const everySa = (t: K8sTechniqueId, grant: Grant, conditional = false): void => {
-    for (const sa of sas) out.add('CAN_ASSUME', h.id, sa.id, t, grant.at, {}, conditional);
+    for (const sa of sas) out.add('CAN_ASSUME', holder, sa.id, t, grant.at, {}, conditional);
   };
   const nsAdmin = (t: K8sTechniqueId, grant: Grant): void => {
     everySa(t, grant);
-    for (const s of secrets) out.add('CAN_READ_SECRET', h.id, secretId(scope.cluster, ns, s.name), t, grant.at);
-    if (ns === 'kube-system') out.add('CAN_ACCESS', h.id, jewelId(scope.cluster, 'kube-system-secrets'), t, grant.at, { action: 'read' });
+    for (const s of secrets) out.add('CAN_READ_SECRET', holder, secretId(scope.cluster, ns, s.name), t, grant.at);
+    if (ns === 'kube-system') out.add('CAN_ACCESS', holder, jewelId(scope.cluster, 'kube-system-secrets'), t, grant.at, { action: 'read' });
   };
   // Secrets.
   for (const s of secrets) {
     const grant = allowing(g, ...READ.map((v) => req(v, '', 'secrets', ns, s.name)));
-    if (grant) out.add('CAN_READ_SECRET', h.id, secretId(scope.cluster, ns, s.name), 'k8s secrets read', grant.at);
+    if (grant) out.add('CAN_READ_SECRET', holder, secretId(scope.cluster, ns, s.name), 'k8s secrets read', grant.at);
   }
   const readAny = allowing(g, ...READ.map((v) => req(v, '', 'secrets', ns)));
-  if (readAny && ns === 'kube-system') out.add('CAN_ACCESS', h.id, jewelId(scope.cluster, 'kube-system-secrets'), 'k8s secrets read', readAny.at, { action: 'read' });
+  if (readAny && ns === 'kube-system') out.add('CAN_ACCESS', holder, jewelId(scope.cluster, 'kube-system-secrets'), 'k8s secrets read', readAny.at, { action: 'read' });
   const createSecret = allowing(g, req('create', '', 'secrets', ns));
-  if (createSecret && readAny) for (const sa of sas) out.add('CAN_MINT_CREDENTIAL', h.id, sa.id, 'k8s secrets create (service-account token)', createSecret.at);
+  if (createSecret && readAny) for (const sa of sas) out.add('CAN_MINT_CREDENTIAL', holder, sa.id, 'k8s secrets create (service-account token)', createSecret.at);
   for (const sa of sas) {
     const grant = allowing(g, req('create', '', 'serviceaccounts/token', ns, sa.name));
-    if (grant) out.add('CAN_MINT_CREDENTIAL', h.id, sa.id, 'k8s serviceaccounts/token', grant.at);
+    if (grant) out.add('CAN_MINT_CREDENTIAL', holder, sa.id, 'k8s serviceaccounts/token', grant.at);
     const imp = allowing(g, req('impersonate', '', 'serviceaccounts', ns, sa.name));
-    if (imp) out.add('CAN_IMPERSONATE', h.id, sa.id, 'k8s impersonate serviceaccounts', imp.at);
+    if (imp) out.add('CAN_IMPERSONATE', holder, sa.id, 'k8s impersonate serviceaccounts', imp.at);
   }
   // Workloads: a new or rewritten pod runs as any service account of the namespace, and may be privileged.
   const creators: [K8sTechniqueId, Grant | undefined][] = [
@@ -107,7 +111,7 @@ function deriveNamespace(h: Holder, ns: string, scope: Scope, out: K8sEdges): vo
     if (!grant) continue;
     everySa(t, grant);
     // NOTE: conditional: Pod Security admission (not in the export) may forbid privileged pods in the namespace.
-    out.add('CAN_ACCESS', h.id, jewelId(scope.cluster, 'node-access'), t, grant.at, { action: 'admin' }, true);
+    out.add('CAN_ACCESS', holder, jewelId(scope.cluster, 'node-access'), t, grant.at, { action: 'admin' }, true);
   }
   // Running pods: exec, attach, ephemeral containers, patch.
   const intoPod: [K8sTechniqueId, (name?: string) => Request[]][] = [
@@ -124,7 +128,7 @@ function deriveNamespace(h: Holder, ns: string, scope: Scope, out: K8sEdges): vo
     }
     for (const p of pods) {
       const grant = allowing(g, ...reqs(p.name));
-      if (grant) out.add('CAN_ASSUME', h.id, podId(scope.cluster, ns, p.name), t, grant.at);
+      if (grant) out.add('CAN_ASSUME', holder, podId(scope.cluster, ns, p.name), t, grant.at);
     }
   }
   // Bind and escalate within the namespace: its administrator.
@@ -138,6 +142,6 @@ function deriveNamespace(h: Holder, ns: string, scope: Scope, out: K8sEdges): vo
   for (const m of scope.served.get(ns) ?? []) {
     const { group, resource } = m.spec;
     const grant = allowing(g, req('update', group, resource, ns, m.name), req('patch', group, resource, ns, m.name), req('create', group, resource, ns));
-    if (grant) out.add('CAN_ALTER', h.id, modelId(scope.cluster, ns, m.name), 'k8s model serving write', grant.at, { action: 'deploy' });
+    if (grant) out.add('CAN_ALTER', holder, modelId(scope.cluster, ns, m.name), 'k8s model serving write', grant.at, { action: 'deploy' });
   }
 }
