@@ -8,6 +8,7 @@ import {
 } from '../src/model/index.js';
 import { aws } from './aws/index.js';
 import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
+import { entra } from './entra/index.js';
 import { jsonGraph } from './json-graph/index.js';
 import { k8s } from './k8s/index.js';
 import { decodeText } from './json-graph/read.js';
@@ -23,6 +24,7 @@ export const INGESTORS = {
   'json-graph': jsonGraph,
   aws,
   k8s,
+  entra,
 } as const satisfies Record<SourceId, Ingestor>;
 
 /** Files that live in an inventory directory but are read elsewhere (exceptions: src/findings/exceptions.ts). */

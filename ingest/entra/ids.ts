@@ -3,9 +3,10 @@
 // a role's members, a grant, an Azure role assignment — points at the same node. Things that exist once per
 // tenant (directory roles by template id, the tier-0 targets, the "any app" hub) are scoped by tenant.
 import type { EdgeKind, EdgeRecord, NodeKind, NodeRecord, PropValue } from '../../src/model/index.js';
+import type { SourceId } from '../types.js';
 import { DIRECTORY_AS_USER_SCOPE, GLOBAL_ADMIN, TIER0_GRAPH_PERMISSIONS, TIER0_ROLES, techniqueLabel, type Escalation, type TechniqueId } from './catalogue.js';
 
-export const SOURCE = 'entra';
+export const SOURCE = 'entra' satisfies SourceId;
 /** The tenant of exports that do not name one (Graph and PowerShell output never do). */
 export const DEFAULT_TENANT = 'default';
 

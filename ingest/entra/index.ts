@@ -4,7 +4,7 @@
 // A malformed file is one diagnostic naming the file, line, column and JSON path; other files still load. Azure role
 // definitions and the users that tenant-wide grants reach are looked up in the other exports of the directory.
 import { emptyRecords, type Records } from '../../src/model/index.js';
-import type { IngestFileOptions, Ingestor, SourceId } from '../types.js';
+import type { IngestFileOptions, Ingestor } from '../types.js';
 import { directoryContext } from './context.js';
 import { SOURCE } from './ids.js';
 import { readEntraFile } from './read.js';
@@ -52,8 +52,7 @@ export async function ingestEntraFile(path: string, options: IngestFileOptions):
 
 /** The entra source: no fixed file names, recognised by content. */
 export const entra: Ingestor = {
-  // NOTE: 'entra' is not in SOURCE_IDS yet (ingest/types.ts is edited elsewhere); the lead adds it when registering.
-  id: SOURCE as SourceId,
+  id: SOURCE,
   accepts: () => false,
   detect: detectEntra,
   ingestFile: ingestEntraFile,
