@@ -40,8 +40,8 @@ export async function ingestK8sFile(path: string, options: IngestFileOptions): P
   }
   if (read.type === 'malformed') {
     out.diagnostics.push({
-      severity: 'error', // TODO(#8): a 'malformed-yaml' diagnostic code (src/model/records.ts, docs/inventory-format.md) instead of bad-value.
-      code: read.format === 'json' ? 'malformed-json' : 'bad-value', source: SOURCE, file, line: read.line, column: read.column,
+      severity: 'error',
+      code: read.format === 'json' ? 'malformed-json' : 'malformed-yaml', source: SOURCE, file, line: read.line, column: read.column,
       field: read.path, message: `${read.reason} while reading ${read.path}; nothing was loaded from this file`,
     });
     return out;

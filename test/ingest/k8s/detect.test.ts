@@ -52,9 +52,9 @@ describe('k8s formats', () => {
   it('truncated YAML and JSON are one diagnostic each with file, line, column and path; the good file still loads', async () => {
     const r = await loadDirectory(`${K8S_FIXTURES}/malformed`);
     expect(diagTuples(r.diagnostics)).toEqual([
-      ['error', 'bad-value', 'truncated-at-line.yaml', 25, 10, '$'],
+      ['error', 'malformed-yaml', 'truncated-at-line.yaml', 25, 10, '$'],
       ['error', 'malformed-json', 'truncated.json', 33, 31, '$.items[1].rules[0].verbs[0]'],
-      ['error', 'bad-value', 'truncated.yaml', 17, 25, '$.items[1].metadata.resourceVersion'],
+      ['error', 'malformed-yaml', 'truncated.yaml', 17, 25, '$.items[1].metadata.resourceVersion'],
     ]);
     expect(r.diagnostics.map((d) => d.message)).toEqual([
       'the YAML ends before the List\'s `kind: List` (truncated file?) while reading $; nothing was loaded from this file',
