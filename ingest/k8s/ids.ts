@@ -19,6 +19,10 @@ export function userId(cluster: string, name: string): string {
 export function groupId(cluster: string, name: string): string {
   return `k8s/${cluster}/group/${name}`;
 }
+/** Id of the credential standing for every client certificate in group system:masters. */
+export function masterCertificateId(cluster: string): string {
+  return `k8s/${cluster}/certificate/system:masters`;
+}
 /** Id of a Role (namespace given) or a ClusterRole. */
 export function roleId(cluster: string, namespace: string | undefined, name: string): string {
   return namespace === undefined ? `k8s/${cluster}/clusterrole/${name}` : `k8s/${cluster}/role/${namespace}/${name}`;

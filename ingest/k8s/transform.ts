@@ -7,7 +7,7 @@ import { emptyRecords, type Diagnostic, type NodeRecord, type Records } from '..
 import { idOfArn } from '../aws/ids.js';
 import { K8sEdges } from './collect.js';
 import { derivePermissions, type Scope } from './derive.js';
-import { groupId, jewelId, jewelNodes, k8sNode, modelId, podId, roleId, saId, secretId, SOURCE, userId } from './ids.js';
+import { groupId, jewelId, jewelNodes, k8sNode, modelId, podId, roleId, saId, secretId, SOURCE, userId, masterCertificateId } from './ids.js';
 import { parseExport, type K8sExport } from './objects.js';
 import { effectiveRules } from './rbac.js';
 import type { RawObject } from './read.js';
@@ -115,6 +115,13 @@ function addGroupMembers(cluster: string, saIds: readonly string[], holders: Rea
   }
   if (has('system:masters')) {
     edges.add('CAN_ACCESS', groupId(cluster, 'system:masters'), jewelId(cluster, 'cluster-admin'), undefined, at, { action: 'admin', note: 'system:masters bypasses RBAC' });
+    // NOTE: the group's members are whoever holds a client certificate with O=system:masters signed by the cluster CA
+    // (kubeadm's admin.conf, for one); the export cannot list them, so one credential node stands for them all.
+    const certificate = masterCertificateId(cluster);
+    nodes.push(k8sNode(certificate, 'Token', 'any client certificate in group system:masters', {
+      description: 'A client certificate signed by the cluster CA with O=system:masters: cluster-admin whatever RBAC says.',
+    }, { source: SOURCE, file }));
+    edges.add('MEMBER_OF', certificate, groupId(cluster, 'system:masters'), undefined, at, { note: 'implicit group: client certificates with O=system:masters' });
   }
 }
 

@@ -18,6 +18,8 @@ describe('k8s cases', () => {
     expect(members('system:serviceaccounts:team')).toEqual(new Set([ATTACKER, id('sa', 'team/target')]));
     expect(members('system:authenticated')).toEqual(new Set([ATTACKER, id('sa', 'team/target'), id('sa', 'other/elsewhere'), id('user', 'alice')]));
     expect(members('system:unauthenticated')).toEqual(new Set([id('user', 'system:anonymous')]));
+    expect(members('system:masters')).toEqual(new Set(['k8s/default/certificate/system:masters']));
+    expect(r.nodes.find((n) => n.id === 'k8s/default/certificate/system:masters')?.kind).toBe('Token');
     expect(nodesOf(r, 'Group')).toEqual(new Set(['system:serviceaccounts:team', 'system:authenticated', 'system:unauthenticated', 'system:masters'].map(group)));
     expect(nodesOf(r, 'Human')).toEqual(new Set([id('user', 'alice')]));
     expect(edgesFrom(r, ATTACKER)).toEqual(new Set());

@@ -29,6 +29,8 @@ describe('k8s export alone → findings to cluster-admin', () => {
     const toAdmin = result.findings.filter((f) => f.target.id === ADMIN);
     expect(toAdmin.every((f) => f.rule === 'sensitive-reach' && f.severity === 'critical')).toBe(true);
     expect(toAdmin.map((f) => f.source.id).sort()).toEqual([
+      // the client certificates of system:masters (bound to cluster-admin in the export) are cluster-admin too
+      'k8s/prod/certificate/system:masters',
       id('pod', 'ci/build-123'), id('pod', 'monitoring/node-exporter'), id('sa', 'ci/deployer'),
       id('sa', 'kube-system/clusterrole-aggregation-controller'), id('sa', 'monitoring/agent'),
       id('secret', 'kube-system/clusterrole-aggregation-controller-token'), id('user', 'dev@example.com'),
