@@ -3,9 +3,9 @@
 // value), federated identity credentials (CAN_ASSUME from the external workload) and owners (CAN_MINT_CREDENTIAL).
 import type { Diagnostic, NodeRecord } from '../../src/model/index.js';
 import { fingerprint } from '../secrets.js';
-import { techniqueLabel } from './catalogue.js';
+import { MICROSOFT_GRAPH_APP_ID, techniqueLabel, tier0Permission } from './catalogue.js';
 import type { EntityType } from './classify.js';
-import { anyAppId, appId, entraEdge, entraNode, objectId, workloadId, SOURCE } from './ids.js';
+import { anyAppId, appId, entraEdge, entraNode, escalationTarget, objectId, tier0PermissionTargetId, workloadId, SOURCE } from './ids.js';
 import { isObject, list, parseEntraDate, str, type Located } from './normalize.js';
 import type { Out } from './out.js';
 
@@ -38,9 +38,12 @@ export function transformServicePrincipal(entry: Located, tenant: string, file: 
   out.node(node);
   out.edge(entraEdge('CAN_ASSUME', anyAppId(tenant), node.id, {}, file, entry.at));
   const client = str(o, 'appId');
-  if (client !== undefined) {
-    // NOTE: appDisplayName is the app registration's own name, so both files name the OAuthApp alike.
-    out.node(appNode(client, str(o, 'appDisplayName') ?? node.name, file, entry.at));
+  const appName = str(o, 'appDisplayName');
+  // NOTE: appDisplayName is the app registration's own name, so both files name the OAuthApp alike. Without it
+  // (some PowerShell exports) the service principal's name would contradict the registration's, so the link is left
+  // to an export that names the app.
+  if (client !== undefined && appName !== undefined) {
+    out.node(appNode(client, appName, file, entry.at));
     out.edge(entraEdge('CAN_ASSUME', appId(client), node.id, { note: 'the app registration\'s credentials sign in as its service principal' }, file, entry.at));
   }
   credentials(o, node.id, file, entry.at, out);
@@ -57,6 +60,29 @@ export function transformApplication(entry: Located, tenant: string, file: strin
   out.edge(entraEdge('CAN_ASSUME', anyAppId(tenant), id, {}, file, entry.at));
   credentials(o, id, file, entry.at, out);
   owners(o, id, file, entry.at, out);
+  requested(o, tenant, id, file, entry.at, out);
+}
+
+/**
+ * Tier-0 Microsoft Graph application permissions the registration asks for (requiredResourceAccess, type Role):
+ * conditional edges, since admin consent (the app role assignment) is not in an application export.
+ */
+function requested(o: Record<string, unknown>, tenant: string, app: string, file: string, at: string, out: Out): void {
+  list(o, 'requiredResourceAccess').forEach((r, i) => {
+    if (!isObject(r) || str(r, 'resourceAppId')?.toLowerCase() !== MICROSOFT_GRAPH_APP_ID) return;
+    list(r, 'resourceAccess').forEach((a, j) => {
+      if (!isObject(a) || str(a, 'type')?.toLowerCase() !== 'role') return;
+      const permission = tier0Permission(str(a, 'id')?.toLowerCase() ?? '');
+      if (permission === undefined) return;
+      const path = `${at}.requiredResourceAccess[${i}].resourceAccess[${j}]`;
+      const props = { conditional: true, note: `requested ${permission.value}; admin consent is not in this export` };
+      out.edge(entraEdge('CAN_ACCESS', app, tier0PermissionTargetId(tenant, permission.value), { action: 'admin', ...props }, file, path));
+      if (permission.escalation) {
+        const esc = escalationTarget(tenant, permission.escalation.via, permission.escalation.technique);
+        out.edge(entraEdge(esc.kind, app, esc.to, { technique: [esc.technique], ...props }, file, path));
+      }
+    });
+  });
 }
 
 /** passwordCredentials and keyCredentials → Secret nodes that AUTHENTICATES_AS the owner; federated ones → CAN_ASSUME. */

@@ -27,6 +27,23 @@ describe('entra rules', () => {
     ]));
   });
 
+  it('a tier-0 application permission the registration requests → conditional edges (consent is not in the export); delegated, other and non-Graph ones → none', async () => {
+    const r = await rule('requested-permissions');
+    expect(r.diagnostics).toEqual([]);
+    const app = 'entra/app/a9900000-0000-4000-8000-0000000000b1';
+    expect(ruleEdges(r)).toEqual(new Set([
+      `${app}|CAN_ACCESS|${T}/tier0/graph/RoleManagement.ReadWrite.Directory||conditional`,
+      `${app}|CAN_ASSUME|${GA}|${techniqueLabel('entra-004')}|conditional`,
+    ]));
+  });
+
+  it('a service principal without appDisplayName links to no app registration (its name would contradict the registration\'s)', async () => {
+    const r = await rule('sp-without-app-name');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.nodes.map((n) => n.kind).filter((k) => k === 'OAuthApp')).toEqual([]);
+    expect(ruleEdges(r)).toEqual(new Set());
+  });
+
   it('AppRoleAssignment.ReadWrite.All → Global Administrator', async () => {
     const r = await rule('app-role-approleassignment');
     const sync = oid('5e1c0000-0000-4000-8000-000000000004');
