@@ -27,8 +27,8 @@ export const INGESTORS = {
   entra,
 } as const satisfies Record<SourceId, Ingestor>;
 
-/** Files that live in an inventory directory but are read elsewhere (exceptions: src/findings/exceptions.ts). */
-export const SKIPPED_FILES: ReadonlySet<string> = new Set(['exceptions.csv']);
+/** Files that live in an inventory directory but are read elsewhere (src/findings/exceptions.ts, src/analysis/tiers.ts). */
+export const SKIPPED_FILES: ReadonlySet<string> = new Set(['exceptions.csv', 'tiers.csv']);
 /** An inventory may document itself: README, README.md, readme.txt are not input. */
 const README = /^readme(\.[a-z]+)?$/i;
 

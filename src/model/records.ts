@@ -39,7 +39,7 @@ export interface EdgeRecord {
 export const DIAGNOSTIC_CODES = [
   'malformed-csv', 'malformed-json', 'malformed-yaml', 'unknown-column', 'missing-column', 'missing-field', 'unknown-kind',
   'bad-value', 'bad-date', 'dangling-ref', 'duplicate-conflict', 'kind-mismatch', 'secret-fingerprinted',
-  'unreadable-file', 'unknown-file', 'expired-exception', 'unmatched-exception',
+  'unreadable-file', 'unknown-file', 'unmatched-tier', 'expired-exception', 'unmatched-exception',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
