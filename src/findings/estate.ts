@@ -102,10 +102,6 @@ class Rows {
   }
 }
 
-function entryOf(cg: CompactGraph, path: EnginePath): number {
-  return path.nodes.find((n) => IS_CREDENTIAL[cg.nodeKind[n] as number] === 1) ?? -1;
-}
-
 /** The entry credential (first credential, the source included) of the `which`-th witness of row r, or -1. */
 function witnessEntry(cg: CompactGraph, rows: Rows, r: number, which: number): { entry: number; length: number } {
   const pool = rows.pairs.pool.data;
