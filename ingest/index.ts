@@ -11,6 +11,7 @@ import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
 import { entra } from './entra/index.js';
 import { jsonGraph } from './json-graph/index.js';
 import { k8s } from './k8s/index.js';
+import { mcp } from './mcp/index.js';
 import { decodeText } from './json-graph/read.js';
 import { loadEntriesParallel, type ParallelOptions } from './parallel/load.js';
 import { DETECT_BYTES, type Ingestor, type RecordSink, type SourceId } from './types.js';
@@ -25,6 +26,7 @@ export const INGESTORS = {
   aws,
   k8s,
   entra,
+  mcp,
 } as const satisfies Record<SourceId, Ingestor>;
 
 /** Files that live in an inventory directory but are read elsewhere (src/findings/exceptions.ts, src/analysis/tiers.ts). */

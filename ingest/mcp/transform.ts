@@ -1,0 +1,148 @@
+// transform: one parsed MCP client config → records. The client is an AIAgent; each enabled server a
+// WorkloadIdentity it RUNS_AS (capability flags on the edge); each credential a server gets (real secret by
+// fingerprint, environment reference, AWS CLI profile) a credential node the agent HAS_CREDENTIAL of.
+// Placeholders, prompted inputs and redactions make no node: they are listed on the server (`x_unresolved`).
+import { emptyRecords, type Diagnostic, type EdgeRecord, type NodeRecord, type PropValue, type Records } from '../../src/model/index.js';
+import { capabilityFlags, classifyValue, credentialKind } from './classify.js';
+import { credentialPlaces, urlWithoutQuery } from './credentials.js';
+import { agentId, awsProfileId, envRefId, secretId, serverId, SOURCE } from './ids.js';
+import { jsonPath, type LineOf } from './read.js';
+import { scrubSecrets } from '../secrets.js';
+
+type Obj = Readonly<Record<string, unknown>>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Where the file is: its display path (diagnostics, provenance) and its path relative to the inventory (ids). */
+export interface McpFileContext {
+  readonly file: string;
+  readonly relPath: string;
+  readonly lineOf: LineOf;
+}
+
+/** A credential being collected: its node and, per agent, the places (`server env VAR`) it was found. */
+interface Held {
+  readonly node: NodeRecord;
+  readonly via: string[];
+  readonly flags: string[];
+  readonly at: { line?: number; path: string };
+}
+
+/** The client name a config file belongs to, from its name and shape. */
+function clientOf(relPath: string, vscode: boolean): string {
+  if (/claude_desktop_config\.json$/.test(relPath)) return 'claude-desktop';
+  if (vscode) return 'vscode';
+  if (/(^|\/)\.mcp\.json$/.test(relPath)) return 'claude-code';
+  return 'mcp';
+}
+
+/** Turns one config into records (pure; unit-tested without files). */
+export function transformMcp(value: unknown, ctx: McpFileContext): Records {
+  const out = emptyRecords();
+  const servers = isObject(value) ? (isObject(value['mcpServers']) ? value['mcpServers'] : value['servers']) : undefined;
+  const key = isObject(value) && isObject(value['mcpServers']) ? 'mcpServers' : 'servers';
+  if (!isObject(servers)) {
+    out.diagnostics.push(diag(ctx, 'error', 'missing-field', [], 'no "mcpServers" (or VS Code "servers") object; nothing was loaded from this file'));
+    return out;
+  }
+  const agent = agentId(ctx.relPath);
+  const disabled: string[] = [];
+  const held = new Map<string, Held>();
+  const serverNodes: NodeRecord[] = [];
+  const runsAs: EdgeRecord[] = [];
+  for (const [name, server] of Object.entries(servers)) {
+    const path = [key, name];
+    if (!isObject(server)) {
+      out.diagnostics.push(diag(ctx, 'error', 'bad-value', path, `server "${name}" is not an object; it was skipped`));
+      continue;
+    }
+    if (server['disabled'] === true || server['enabled'] === false) { disabled.push(name); continue; }
+    const command = typeof server['command'] === 'string' ? server['command'].trim() : '';
+    const url = typeof server['url'] === 'string' ? server['url'].trim() : typeof server['serverUrl'] === 'string' ? server['serverUrl'].trim() : '';
+    if (command === '' && url === '') {
+      out.diagnostics.push(diag(ctx, 'warning', 'missing-field', path, `server "${name}" has neither a command nor a url; it was skipped (the other servers load)`));
+      continue;
+    }
+    const args = Array.isArray(server['args']) ? server['args'].filter((a): a is string => typeof a === 'string') : [];
+    const flags = capabilityFlags(args);
+    const unresolved: string[] = [];
+    const at = { line: ctx.lineOf(path), path: jsonPath(path) };
+    const id = serverId(ctx.relPath, name);
+    const hold = (node: NodeRecord, via: string, where: readonly (string | number)[]): void => {
+      const entry = held.get(node.id) ?? { node, via: [], flags: [], at: { line: ctx.lineOf([...path, ...where]), path: jsonPath([...path, ...where]) } };
+      entry.via.push(`${name} ${via}`);
+      for (const f of flags) if (!entry.flags.includes(`${name} ${f}`)) entry.flags.push(`${name} ${f}`);
+      held.set(node.id, entry);
+    };
+    const profile = isObject(server['env']) ? server['env']['AWS_PROFILE'] : undefined;
+    if (typeof profile === 'string') {
+      const c = classifyValue(profile);
+      if (c.type === 'secret') hold(profileNode(profile.trim(), ctx, at), 'env AWS_PROFILE', ['env', 'AWS_PROFILE']);
+      else if (c.type === 'env') hold(envNode(c.variable, 'AWS_PROFILE', ctx, at), 'env AWS_PROFILE', ['env', 'AWS_PROFILE']);
+      else unresolved.push(`env AWS_PROFILE: ${c.type}`);
+    }
+    for (const place of credentialPlaces(server)) {
+      const c = classifyValue(place.value);
+      const where = [...path, ...place.path];
+      if (c.type === 'secret') {
+        const kind = credentialKind(c.shape);
+        const node = credentialNode(secretId(c.fingerprint), kind.kind, `${c.shape ?? 'secret'} ${c.fingerprint}`,
+          { fingerprint: c.fingerprint, status: 'active', ...(kind.provider ? { provider: kind.provider } : {}) }, ctx, at);
+        hold(node, place.via, place.path);
+        out.diagnostics.push(diag(ctx, 'warning', 'secret-fingerprinted', where,
+          `server "${name}" ${place.via} holds ${c.shape ?? 'a secret'} in clear text; only its fingerprint ${c.fingerprint} is kept`));
+      } else if (c.type === 'env') {
+        hold(envNode(c.variable, place.name, ctx, at), place.via, place.path);
+      } else {
+        unresolved.push(`${place.via}: ${c.type === 'input' ? 'prompted input' : c.type}`);
+      }
+    }
+    const description = command !== '' ? `stdio: ${scrubSecrets(command).text}` : `remote: ${scrubSecrets(urlWithoutQuery(url)).text}`;
+    serverNodes.push({
+      id, kind: 'WorkloadIdentity', name, tags: [], source: SOURCE, provenance: prov(ctx, at),
+      properties: { subject: name, issuer: agent, description, platform: 'mcp', ...(unresolved.length > 0 ? { x_unresolved: unresolved } : {}) },
+    });
+    runsAs.push({
+      kind: 'RUNS_AS', from: agent, to: id, source: SOURCE, provenance: prov(ctx, at),
+      properties: flags.length > 0 ? { note: `capability flags: ${flags.join(' ')}` } : {},
+    });
+  }
+  out.nodes.push({
+    id: agent, kind: 'AIAgent', name: `MCP client ${ctx.relPath}`, tags: [], source: SOURCE,
+    provenance: prov(ctx, { line: ctx.lineOf([key]), path: jsonPath([key]) }),
+    properties: { framework: clientOf(ctx.relPath, key === 'servers'), ...(disabled.length > 0 ? { x_disabled_servers: disabled } : {}) },
+  });
+  out.nodes.push(...serverNodes);
+  out.edges.push(...runsAs);
+  for (const h of held.values()) {
+    out.nodes.push(h.node);
+    const props: Record<string, PropValue> = { via: h.via.join(', ') };
+    if (h.flags.length > 0) props['note'] = `used by servers with capability flags: ${h.flags.join(', ')}`;
+    out.edges.push({ kind: 'HAS_CREDENTIAL', from: agent, to: h.node.id, source: SOURCE, properties: props, provenance: prov(ctx, h.at) });
+  }
+  return out;
+}
+
+/** The AWS CLI profile node: the same record from every file, so many servers and files share it silently. */
+function profileNode(profile: string, ctx: McpFileContext, at: { line?: number; path: string }): NodeRecord {
+  return credentialNode(awsProfileId(profile), 'Secret', `AWS CLI profile ${profile}`, { provider: 'aws', platform: 'aws' }, ctx, at);
+}
+
+function envNode(variable: string, name: string, ctx: McpFileContext, at: { line?: number; path: string }): NodeRecord {
+  const kind = credentialKind(`${variable} ${name}`.replace(/AWS access key id/, ''));
+  return credentialNode(envRefId(ctx.relPath, variable), kind.kind, `$${variable} (environment of ${ctx.relPath})`,
+    kind.provider ? { provider: kind.provider } : {}, ctx, at);
+}
+
+function credentialNode(id: string, kind: NodeRecord['kind'], name: string, properties: Record<string, PropValue>,
+  ctx: McpFileContext, at: { line?: number; path: string }): NodeRecord {
+  return { id, kind, name, tags: [], source: SOURCE, properties, provenance: prov(ctx, at) };
+}
+
+function prov(ctx: McpFileContext, at: { line?: number | undefined; path: string }): NodeRecord['provenance'] {
+  return { source: SOURCE, file: ctx.file, ...(at.line !== undefined ? { line: at.line } : {}), path: at.path };
+}
+
+function diag(ctx: McpFileContext, severity: Diagnostic['severity'], code: Diagnostic['code'], path: readonly (string | number)[], message: string): Diagnostic {
+  const line = ctx.lineOf(path);
+  return { severity, code, source: SOURCE, file: ctx.file, ...(line !== undefined ? { line } : {}), field: jsonPath(path), message };
+}
