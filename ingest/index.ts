@@ -165,6 +165,6 @@ async function listFiles(dir: string): Promise<string[]> {
 
 function unknownFile(file: string, name: string): Diagnostic {
   const csv = CSV_FILES.map((f) => f.name).join(', ');
-  const message = `no ingestor reads "${name}" (CSV inventory files: ${csv}; JSON graphs: graph.json or *.graph.json; AWS IAM, Kubernetes and Entra ID exports are recognised by content); the file was ignored`;
+  const message = `no ingestor reads "${name}" (CSV inventory files: ${csv}; JSON graphs: graph.json or *.graph.json; AWS IAM, Kubernetes, Entra ID exports and MCP client configs are recognised by content); the file was ignored`;
   return { severity: 'warning', code: 'unknown-file', file, message };
 }
