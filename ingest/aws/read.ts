@@ -3,10 +3,19 @@
 import { readFile } from 'node:fs/promises';
 import { decodeText } from '../json-graph/read.js';
 
+/** Where and why JSON.parse stopped. */
+export interface LocatedSyntaxError {
+  readonly type: 'malformed';
+  readonly line: number;
+  readonly column: number;
+  readonly path: string;
+  readonly reason: string;
+}
+
 export type AwsReadResult =
   | { readonly type: 'json'; readonly value: unknown }
   | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'malformed'; readonly line: number; readonly column: number; readonly path: string; readonly reason: string }
+  | LocatedSyntaxError
   | { readonly type: 'unreadable'; readonly reason: string };
 
 /** Reads a file: JSON when it starts with `{` or `[`, else plain text (the credential report CSV). Never throws. */
@@ -19,6 +28,14 @@ export async function readAwsFile(path: string): Promise<AwsReadResult> {
   }
   const start = text.trimStart()[0];
   if (start !== '{' && start !== '[') return { type: 'text', text };
+  return parseLocatedJson(text);
+}
+
+/**
+ * Parses JSON text; a syntax error becomes a `malformed` result with line, column, the JSON path of the value being
+ * read when parsing stopped, and a reason in our own words. Shared by the export readers (AWS, Kubernetes, Entra).
+ */
+export function parseLocatedJson(text: string): { readonly type: 'json'; readonly value: unknown } | LocatedSyntaxError {
   try {
     return { type: 'json', value: JSON.parse(text) as unknown };
   } catch (cause) {
@@ -30,7 +47,7 @@ export async function readAwsFile(path: string): Promise<AwsReadResult> {
     let line = 1;
     let lineStart = 0;
     for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
-    const reason = truncated ? 'the JSON ends unexpectedly (truncated file?)' : 'invalid JSON syntax';
+    const reason = text.trim() === '' ? 'the file is empty' : truncated ? 'the JSON ends unexpectedly (truncated file?)' : 'invalid JSON syntax';
     return { type: 'malformed', line, column: offset - lineStart + 1, path: jsonPathAt(text, offset), reason };
   }
 }
