@@ -3,6 +3,7 @@
 // A malformed file is one diagnostic naming the file, line, column and JSON path; other files still load.
 import { emptyRecords, type Records } from '../../src/model/index.js';
 import type { IngestFileOptions, Ingestor } from '../types.js';
+import { deliverWhole, unusableFile } from '../whole-file.js';
 import { AUTHZ_KEYS, SOURCE } from './authz.js';
 import { REPORT_HEADER, reportCsv, transformCredentialReport } from './credential-report.js';
 import { readAwsFile } from './read.js';
@@ -24,27 +25,11 @@ export function detectAws(head: string): boolean {
 /** Reads one AWS export file into records. */
 export async function ingestAwsFile(path: string, options: IngestFileOptions): Promise<Records> {
   const file = options.display;
-  const out = emptyRecords();
   const read = await readAwsFile(path);
-  if (read.type === 'unreadable') {
-    out.diagnostics.push({ severity: 'error', code: 'unreadable-file', source: SOURCE, file, message: `cannot read the file (${read.reason})` });
-    return out;
-  }
-  if (read.type === 'malformed') {
-    out.diagnostics.push({
-      severity: 'error', code: 'malformed-json', source: SOURCE, file, line: read.line, column: read.column, field: read.path,
-      message: `${read.reason} while reading ${read.path}; nothing was loaded from this file`,
-    });
-    return out;
-  }
+  if (read.type === 'unreadable' || read.type === 'malformed') return unusableFile(read, SOURCE, file);
   const records = transform(read.type === 'json' ? read.value : read.text, file);
-  options.onRow?.(records.nodes.length + records.edges.length);
-  const sink = options.sink;
-  if (sink === undefined) return records;
   // NOTE: an export is evaluated whole (trust and escalation need every principal); the sink gets records after.
-  for (const n of records.nodes) sink.node(n);
-  for (const e of records.edges) sink.edge(e);
-  return { nodes: [], edges: [], diagnostics: records.diagnostics };
+  return deliverWhole(records, options);
 }
 
 /** Picks the export type by content: a credential report (CSV or its JSON wrapper) or authorization details. */

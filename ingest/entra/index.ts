@@ -3,8 +3,9 @@
 // `az role definition list` for Azure RBAC on AI accounts. No fixed file names: recognised by content (`detect`).
 // A malformed file is one diagnostic naming the file, line, column and JSON path; other files still load. Azure role
 // definitions and the users that tenant-wide grants reach are looked up in the other exports of the directory.
-import { emptyRecords, type Records } from '../../src/model/index.js';
+import type { Records } from '../../src/model/index.js';
 import type { IngestFileOptions, Ingestor } from '../types.js';
+import { deliverWhole, unusableFile } from '../whole-file.js';
 import { directoryContext } from './context.js';
 import { SOURCE } from './ids.js';
 import { readEntraFile } from './read.js';
@@ -25,29 +26,13 @@ export function detectEntra(head: string): boolean {
 /** Reads one export file into records. */
 export async function ingestEntraFile(path: string, options: IngestFileOptions): Promise<Records> {
   const file = options.display;
-  const out = emptyRecords();
   const read = await readEntraFile(path);
-  if (read.type === 'unreadable') {
-    out.diagnostics.push({ severity: 'error', code: 'unreadable-file', source: SOURCE, file, message: `cannot read the file (${read.reason})` });
-    return out;
-  }
-  if (read.type === 'malformed') {
-    out.diagnostics.push({
-      severity: 'error', code: 'malformed-json', source: SOURCE, file, line: read.line, column: read.column, field: read.path,
-      message: `${read.reason} while reading ${read.path}; nothing was loaded from this file`,
-    });
-    return out;
-  }
+  if (read.type === 'unreadable' || read.type === 'malformed') return unusableFile(read, SOURCE, file);
   const types = groupObjects(read.value).byType;
   // NOTE: only files that need it read the directory: Azure assignments (definitions) and grants (users).
   const needsContext = types.has('azureRoleAssignment') || types.has('oauth2PermissionGrant');
   const records = transformEntra(read.value, file, needsContext ? await directoryContext(path, detectEntra) : {});
-  options.onRow?.(records.nodes.length + records.edges.length);
-  const sink = options.sink;
-  if (sink === undefined) return records;
-  for (const n of records.nodes) sink.node(n);
-  for (const e of records.edges) sink.edge(e);
-  return { nodes: [], edges: [], diagnostics: records.diagnostics };
+  return deliverWhole(records, options);
 }
 
 /** The entra source: no fixed file names, recognised by content. */

@@ -3,8 +3,9 @@
 // content (apiVersion/kind of a v1 List or RBAC objects), or by a `<cluster>.k8s.json|yaml|yml` name, which also
 // names the cluster. A malformed file is one diagnostic naming the file, line, column and path; other files still load.
 import { basename } from 'node:path';
-import { emptyRecords, type Records } from '../../src/model/index.js';
+import type { Records } from '../../src/model/index.js';
 import type { IngestFileOptions, Ingestor } from '../types.js';
+import { deliverWhole, unusableFile } from '../whole-file.js';
 import { DEFAULT_CLUSTER, SOURCE } from './ids.js';
 import { readK8sFile } from './read.js';
 import { transformK8s } from './transform.js';
@@ -32,28 +33,12 @@ export function clusterOf(fileName: string): string {
 /** Reads one kubectl export file into records. */
 export async function ingestK8sFile(path: string, options: IngestFileOptions): Promise<Records> {
   const file = options.display;
-  const out = emptyRecords();
   const read = await readK8sFile(path);
-  if (read.type === 'unreadable') {
-    out.diagnostics.push({ severity: 'error', code: 'unreadable-file', source: SOURCE, file, message: `cannot read the file (${read.reason})` });
-    return out;
-  }
-  if (read.type === 'malformed') {
-    out.diagnostics.push({
-      severity: 'error',
-      code: read.format === 'json' ? 'malformed-json' : 'malformed-yaml', source: SOURCE, file, line: read.line, column: read.column,
-      field: read.path, message: `${read.reason} while reading ${read.path}; nothing was loaded from this file`,
-    });
-    return out;
-  }
+  if (read.type === 'unreadable') return unusableFile(read, SOURCE, file);
+  if (read.type === 'malformed') return unusableFile(read, SOURCE, file, read.format === 'json' ? 'malformed-json' : 'malformed-yaml');
   const records = transformK8s(read.objects, file, clusterOf(file));
-  options.onRow?.(records.nodes.length + records.edges.length);
-  const sink = options.sink;
-  if (sink === undefined) return records;
   // NOTE: permissions need every binding and object of the file; the sink gets records after the file is evaluated.
-  for (const n of records.nodes) sink.node(n);
-  for (const e of records.edges) sink.edge(e);
-  return { nodes: [], edges: [], diagnostics: records.diagnostics };
+  return deliverWhole(records, options);
 }
 
 /** The k8s source: `<cluster>.k8s.{json,yaml,yml}` by name, any other kubectl export by content. */

@@ -3,8 +3,9 @@
 // `servers` + `inputs`). JSONC accepted. A malformed file is one diagnostic with line, column and JSON path; other
 // files still load.
 import { basename } from 'node:path';
-import { emptyRecords, type Records } from '../../src/model/index.js';
+import type { Records } from '../../src/model/index.js';
 import type { IngestFileOptions, Ingestor } from '../types.js';
+import { deliverWhole, unusableFile } from '../whole-file.js';
 import { SOURCE } from './ids.js';
 import { readMcpFile } from './read.js';
 import { transformMcp } from './transform.js';
@@ -22,26 +23,10 @@ export function detectMcp(head: string): boolean {
 /** Reads one config file into records; the file's id is its base name (inventories are flat directories). */
 export async function ingestMcpFile(path: string, options: IngestFileOptions): Promise<Records> {
   const file = options.display;
-  const out = emptyRecords();
   const read = await readMcpFile(path);
-  if (read.type === 'unreadable') {
-    out.diagnostics.push({ severity: 'error', code: 'unreadable-file', source: SOURCE, file, message: `cannot read the file (${read.reason})` });
-    return out;
-  }
-  if (read.type === 'malformed') {
-    out.diagnostics.push({
-      severity: 'error', code: 'malformed-json', source: SOURCE, file, line: read.line, column: read.column, field: read.path,
-      message: `${read.reason} while reading ${read.path}; nothing was loaded from this file`,
-    });
-    return out;
-  }
+  if (read.type === 'unreadable' || read.type === 'malformed') return unusableFile(read, SOURCE, file);
   const records = transformMcp(read.value, { file, relPath: basename(file), lineOf: read.lineOf });
-  options.onRow?.(records.nodes.length + records.edges.length);
-  const sink = options.sink;
-  if (sink === undefined) return records;
-  for (const n of records.nodes) sink.node(n);
-  for (const e of records.edges) sink.edge(e);
-  return { nodes: [], edges: [], diagnostics: records.diagnostics };
+  return deliverWhole(records, options);
 }
 
 /** The mcp source. */

@@ -1,0 +1,35 @@
+// What every ingestor that reads a file whole (JSON graph, AWS, Kubernetes, Entra, MCP) does around its transform:
+// a file it cannot use is one error diagnostic and nothing else, and the records of a usable file go to the sink
+// only once the whole file is transformed (its rules need every object of the file).
+import { emptyRecords, type DiagnosticCode, type Records } from '../src/model/index.js';
+import type { IngestFileOptions } from './types.js';
+
+/** A file that could not be read, or whose syntax stopped the parse at a location (`path` when known). */
+export type UnusableFile =
+  | { readonly type: 'unreadable'; readonly reason: string }
+  | { readonly type: 'malformed'; readonly line: number; readonly column: number; readonly path?: string; readonly reason: string };
+
+/** The records of an unusable file: one error naming file, line, column and path; nothing loaded from it. */
+export function unusableFile(read: UnusableFile, source: string, file: string, code: DiagnosticCode = 'malformed-json'): Records {
+  const out = emptyRecords();
+  if (read.type === 'unreadable') {
+    out.diagnostics.push({ severity: 'error', code: 'unreadable-file', source, file, message: `cannot read the file (${read.reason})` });
+    return out;
+  }
+  out.diagnostics.push({
+    severity: 'error', code, source, file, line: read.line, column: read.column,
+    ...(read.path !== undefined ? { field: read.path } : {}),
+    message: `${read.reason}${read.path !== undefined ? ` while reading ${read.path}` : ''}; nothing was loaded from this file`,
+  });
+  return out;
+}
+
+/** A whole file's records, counted for progress and handed to the sink when there is one (then only diagnostics are returned). */
+export function deliverWhole(records: Records, options: IngestFileOptions): Records {
+  options.onRow?.(records.nodes.length + records.edges.length);
+  const sink = options.sink;
+  if (sink === undefined) return records;
+  for (const n of records.nodes) sink.node(n);
+  for (const e of records.edges) sink.edge(e);
+  return { nodes: [], edges: [], diagnostics: records.diagnostics };
+}
