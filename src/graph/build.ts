@@ -1,10 +1,10 @@
 // Records → the graph: nodes and edges are merged by id and edge key, duplicates are reconciled (identical
-// merge silently, conflicting keep the first), and edges are checked against their endpoints.
+// merge silently, conflicting keep the first, a reference gives way to the full record), and edges are checked against their endpoints.
 import { MultiDirectedGraph } from 'graphology';
 import {
   edgeKey, edgeSpec, type Diagnostic, type EdgeRecord, type NodeRecord, type PropValue, type Records,
 } from '../model/index.js';
-import { canonical, diagnosticAt, duplicateNode, where } from './compact-build-check.js';
+import { canonical, diagnosticAt, duplicateNode, mergeReference, where } from './compact-build-check.js';
 import type { PathwardenGraph } from './types.js';
 
 /** The graph and the problems found while merging (duplicates, dangling references, kind mismatches). */
@@ -37,7 +37,13 @@ function addNode(graph: PathwardenGraph, node: NodeRecord, diagnostics: Diagnost
     graph.addNode(node.id, node);
     return;
   }
-  const problem = duplicateNode(graph.getNodeAttributes(node.id), node);
+  const first = graph.getNodeAttributes(node.id);
+  const merged = mergeReference(first, node);
+  if (merged !== undefined) {
+    graph.replaceNodeAttributes(node.id, merged);
+    return;
+  }
+  const problem = duplicateNode(first, node);
   if (problem) diagnostics.push(problem);
 }
 

@@ -19,6 +19,26 @@ export function where(p: Provenance): string {
   return p.line !== undefined ? `${file}:${p.line}` : p.path !== undefined ? `${file} ${p.path}` : file;
 }
 
+/**
+ * The record a node becomes when `node` arrives after `first` and either is a reference (properties.reference:
+ * a source only names the node): the full record wins, properties only the other had are kept, list properties
+ * are joined. Undefined when neither is a reference or their kinds differ (duplicateNode reports those).
+ */
+export function mergeReference(first: NodeRecord, node: NodeRecord): NodeRecord | undefined {
+  const firstRef = first.properties['reference'] === true;
+  const nodeRef = node.properties['reference'] === true;
+  if ((!firstRef && !nodeRef) || first.kind !== node.kind) return undefined;
+  const [base, extra] = firstRef && !nodeRef ? [node, first] : [first, node];
+  const properties: Record<string, PropValue> = { ...base.properties };
+  for (const [name, value] of Object.entries(extra.properties)) {
+    const have = properties[name];
+    if (have === undefined) properties[name] = value;
+    else if (Array.isArray(have) && Array.isArray(value)) properties[name] = [...new Set([...(have as string[]), ...(value as string[])])].sort();
+  }
+  if (!firstRef || !nodeRef) delete properties['reference'];
+  return { ...base, properties };
+}
+
 /** The diagnostic for a node defined again, or undefined when the second record is an identical duplicate. */
 export function duplicateNode(first: NodeRecord, node: NodeRecord): Diagnostic | undefined {
   if (first.kind !== node.kind) {

@@ -7,7 +7,7 @@ import {
   type Diagnostic, type EdgeRecord, type NodeRecord, type PropValue, type Records,
 } from '../model/index.js';
 import { ENV_FILLED, EdgeColumns, hashPair, NO_LINE, StringPool, StringTable, VALID } from './compact-build-columns.js';
-import { canonical, diagnosticAt, duplicateNode, type ProvenanceTables } from './compact-build-check.js';
+import { canonical, diagnosticAt, duplicateNode, mergeReference, type ProvenanceTables } from './compact-build-check.js';
 import { ENV_MARK, packGraph, type Gathered } from './compact-build-pack.js';
 import { edgeQualifier, type GraphLookup } from './lookup.js';
 
@@ -55,6 +55,11 @@ export class CompactBuilder {
     if (first === undefined) {
       // NOTE: at 1M nodes the records are most of the builder's memory; shared strings save about a third.
       this.g.records[k] = this.pool.record(record);
+      return;
+    }
+    const merged = mergeReference(first, record);
+    if (merged !== undefined) {
+      this.g.records[k] = this.pool.record(merged);
       return;
     }
     const problem = duplicateNode(first, record);

@@ -54,6 +54,9 @@ export const CREDENTIAL_PROPS = {
   last_rotated_at: { type: 'datetime', summary: 'Last time its value was rotated.' },
   status: { type: 'enum', values: CREDENTIAL_STATUSES, summary: 'active, disabled or revoked; only active credentials are traversable.' },
   fingerprint: { type: 'string', summary: 'sha256 fingerprint of the secret value (never the value itself).' },
+  key_id: { type: 'string', summary: 'Public identifier of the credential that is not itself secret (AWS access key id, GCP key id); joins sources that name the same key.' },
+  exposed: { type: 'boolean', summary: 'True when a secret scanner found this credential\'s value outside a secret store (a leak): it ranks first and `scope --exposed` plans its revocation.' },
+  exposed_in: { type: 'string[]', summary: 'Where the value was found (`file:line` in a repository or commit, as the scanner reported it).' },
   provider: { type: 'string', summary: 'Issuer of the credential (aws, github, openai, vault…).' },
 } as const satisfies Record<string, PropSpec>;
 
@@ -76,4 +79,5 @@ export const COMMON_EDGE_PROPS = {
 export const COMMON_NODE_PROPS = {
   description: { type: 'string', summary: 'Free-text description.' },
   platform: { type: 'string', summary: 'Platform the node lives on (aws, gcp, github, k8s, openai…).' },
+  reference: { type: 'boolean', summary: 'True when the source only names this node (a binding subject, a principal of another account, a profile a config refers to) without describing it. A full record of the same id from any source replaces it and keeps the properties only the reference had; references of one id merge silently.' },
 } as const satisfies Record<string, PropSpec>;
