@@ -69,6 +69,10 @@ export function transformCredentialReport(csv: string, file: string, where = '')
       accounts.add(principal.account);
       nodes.push(awsNode(principal.id, 'ServiceAccount', principal.name, { arn, ...opt('description', 'The account root user: unrestricted by IAM policies.') }, at));
       edges.push({ kind: 'CAN_ACCESS', from: principal.id, to: adminTargetId(principal.account), source: SOURCE, properties: { action: 'admin' }, provenance: at });
+    } else if (principal.kind === 'ServiceAccount') {
+      // NOTE: a reference: the user's full record is the authorization export's; a report newer than the export
+      // may list users it lacks, and their keys still need a holder.
+      nodes.push(awsNode(principal.id, 'ServiceAccount', principal.name, { arn, reference: true }, at));
     }
     const mfa = row.get('mfa_active');
     for (const n of [1, 2]) {

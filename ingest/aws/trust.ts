@@ -114,7 +114,8 @@ function principalsOf(
     diagnostics.push({ severity: 'warning', code: 'dangling-ref', source: SOURCE, file, field: `${at}.Principal.AWS`, message: `trusted principal ${value} ${why}; no edge was made for it` });
     return [];
   }
-  return external(parsed.id, parsed.kind, value, { arn: value });
+  // NOTE: a reference: the other account's export, when loaded too, holds the full record.
+  return external(parsed.id, parsed.kind, value, { arn: value, reference: true });
 }
 
 const MAY_ASSUME = new WeakMap<PrincipalIndex, readonly Principal[]>();

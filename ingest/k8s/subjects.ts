@@ -79,7 +79,8 @@ function describe(b: K8sBinding): string {
 function subjectNode(id: string, kind: 'User' | 'Group' | 'ServiceAccount', name: string, isSa: boolean, provenance: NodeRecord['provenance']): NodeRecord {
   if (isSa) {
     const [ns, sa] = id.split('/').slice(-2) as [string, string];
-    return k8sNode(id, 'ServiceAccount', `${ns}/${sa}`, { x_namespace: ns }, provenance, ['not-in-export']);
+    // NOTE: a reference: another file's export of the namespace replaces it with the full record (and drops the tag).
+    return k8sNode(id, 'ServiceAccount', `${ns}/${sa}`, { x_namespace: ns, reference: true }, provenance, ['not-in-export']);
   }
   const nodeKind: NodeKind = kind === 'Group' ? 'Group' : name.startsWith('system:') ? 'ServiceAccount' : 'Human';
   return k8sNode(id, nodeKind, name, {}, provenance);

@@ -124,7 +124,8 @@ export function transformMcp(value: unknown, ctx: McpFileContext): Records {
 
 /** The AWS CLI profile node: the same record from every file, so many servers and files share it silently. */
 function profileNode(profile: string, ctx: McpFileContext, at: { line?: number; path: string }): NodeRecord {
-  return credentialNode(awsProfileId(profile), 'Secret', `AWS CLI profile ${profile}`, { provider: 'aws', platform: 'aws' }, ctx, at);
+  // NOTE: a reference: the AWS CLI source reads the profile itself (role, source profile, key id).
+  return credentialNode(awsProfileId(profile), 'Secret', `AWS CLI profile ${profile}`, { provider: 'aws', platform: 'aws', reference: true }, ctx, at);
 }
 
 function envNode(variable: string, name: string, ctx: McpFileContext, at: { line?: number; path: string }): NodeRecord {

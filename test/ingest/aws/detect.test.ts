@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectIngestor, ingestorFor, listInventory, loadDirectory } from '../../../ingest/index.js';
+import { buildGraph } from '../../../src/graph/build.js';
 import { detectAws } from '../../../ingest/aws/index.js';
 import { jsonPathAt } from '../../../ingest/aws/read.js';
 import { diagTuples, edgesOf, nodesOf } from '../tuples.js';
@@ -60,7 +61,7 @@ describe('aws formats', () => {
       ['111122223333-boto3.json', 'aws', 3, 1, 0],
       ['111122223333-cli.json', 'aws', 7, 4, 0],
       ['444455556666-get-credential-report.json', 'aws', 2, 1, 0],
-      ['credential-report.csv', 'aws', 5, 4, 0],
+      ['credential-report.csv', 'aws', 7, 4, 0],
     ]);
     const node = (id: string) => r.nodes.find((n) => n.id === id);
     expect(node('aws/111122223333/role/partner-audit')?.properties).toEqual({ platform: 'aws', arn: 'arn:aws:iam::111122223333:role/partner-audit', x_created_at: '2024-04-02T07:15:00.000Z' });
@@ -99,7 +100,10 @@ describe('aws formats', () => {
     const r = await loadDirectory(`${DIR}/malformed`);
     expect(diagTuples(r.diagnostics)).toEqual([['error', 'malformed-json', 'authz-truncated.json', 44, 55, '$.UserDetailList[1].PermissionsBoundary.PermissionsBoundaryArn']]);
     expect(r.diagnostics[0]?.message).toBe('the JSON ends unexpectedly (truncated file?) while reading $.UserDetailList[1].PermissionsBoundary.PermissionsBoundaryArn; nothing was loaded from this file');
-    expect(r.files.map((f) => [f.file.split('/').pop(), f.nodes, f.edges, f.rejected])).toEqual([['authz-truncated.json', 0, 0, 1], ['report.csv', 3, 2, 0]]);
+    expect(r.files.map((f) => [f.file.split('/').pop(), f.nodes, f.edges, f.rejected])).toEqual([['authz-truncated.json', 0, 0, 1], ['report.csv', 4, 2, 0]]);
+    // The report's users are references: their keys keep a holder though the authorization export was lost.
+    expect(buildGraph(r).diagnostics).toEqual([]);
+    expect(r.nodes.filter((n) => n.properties['reference'] === true).map((n) => n.id)).toEqual(['aws/111122223333/user/alice']);
   });
 
   it('names the JSON path of a bad policy document and keeps the rest of the export', async () => {
