@@ -12,6 +12,7 @@ import { entra } from './entra/index.js';
 import { jsonGraph } from './json-graph/index.js';
 import { k8s } from './k8s/index.js';
 import { mcp } from './mcp/index.js';
+import { secretScanners } from './secret-scanners/index.js';
 import { decodeText } from './json-graph/read.js';
 import { loadEntriesParallel, type ParallelOptions } from './parallel/load.js';
 import { DETECT_BYTES, type Ingestor, type RecordSink, type SourceId } from './types.js';
@@ -27,6 +28,7 @@ export const INGESTORS = {
   k8s,
   entra,
   mcp,
+  'secret-scanners': secretScanners,
 } as const satisfies Record<SourceId, Ingestor>;
 
 /** Files that live in an inventory directory but are read elsewhere (src/findings/exceptions.ts, src/analysis/tiers.ts). */
