@@ -36,6 +36,7 @@ export async function ingestScannerFile(path: string, options: IngestFileOptions
         message: `${bad.reason}; the line was skipped (the other findings load)`,
       });
     }
+    records.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
   return deliverWhole(records, options);
 }
