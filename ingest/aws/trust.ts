@@ -90,7 +90,7 @@ function principalsOf(
     return external('aws/any-principal', 'ServiceAccount', 'any AWS principal (public trust)', { description: 'Any authenticated principal of any AWS account.' });
   }
   if (type === 'Service') return external(`aws/service/${value}`, 'WorkloadIdentity', value, { issuer: 'aws', subject: value });
-  if (type === 'Federated') return [federatedNode(value, s, nodes, file, at)];
+  if (type === 'Federated') return federatedNode(value, s, nodes, file, at);
   if (type !== 'AWS') return [];
   const account = /^\d{12}$/.test(value) ? value : /^arn:aws[a-z-]*:iam::(\d{12}|[^:]+):root$/.exec(value)?.[1];
   if (account !== undefined) {
@@ -130,19 +130,40 @@ function assumersOf(index: PrincipalIndex): readonly Principal[] {
   return list;
 }
 
-/** A SAML or OIDC provider (ARN or a well-known web identity host), narrowed to one subject when the trust pins `sub`. */
-function federatedNode(value: string, s: Statement, nodes: Map<string, NodeRecord>, file: string, at: string): { id: string; decision: Decision } {
+/** Condition operators whose `sub` values are the subjects a federated principal is narrowed to (not negated, not ForAllValues). */
+const SUBJECT_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringLike|StringEqualsIgnoreCase)(IfExists)?$/i;
+
+/**
+ * A SAML or OIDC provider (ARN or a well-known web identity host): one node per `sub` value the trust accepts
+ * (`x_subject_match`: `glob` for a StringLike value with `*`/`?`, `ignore-case` for StringEqualsIgnoreCase, absent
+ * for an exact value), or the provider itself when the trust pins no subject (any subject of the issuer). A negated or
+ * ForAllValues `sub` condition, or `sub` under several operators (all must hold), leaves the edge conditional.
+ */
+function federatedNode(value: string, s: Statement, nodes: Map<string, NodeRecord>, file: string, at: string): { id: string; decision: Decision }[] {
   const m = /^arn:aws[a-z-]*:iam::([^:]+):(saml-provider|oidc-provider)\/(.+)$/.exec(value);
   const host = m ? (m[3] as string) : value;
   const base = m ? `aws/${m[1] as string}/${m[2] as string}/${host}` : `aws/federated/${value}`;
-  const subjects = Object.values(s.condition ?? {}).flatMap((block) => Object.entries(block).filter(([k]) => k.toLowerCase() === `${host.toLowerCase()}:sub`).flatMap(([, v]) => v));
-  const subject = subjects.length === 1 ? subjects[0] : undefined;
-  const id = subject === undefined ? base : `${base}/sub/${subject}`;
-  if (!nodes.has(id)) {
-    const name = subject === undefined ? `${m?.[2] === 'saml-provider' ? 'SAML' : 'web identity'} federation ${host}` : `${host} subject ${subject}`;
-    nodes.set(id, awsNode(id, 'WorkloadIdentity', name, { issuer: host, ...(subject !== undefined ? { subject } : {}), ...(m ? { x_arn: value } : {}) }, { source: SOURCE, file, path: at }));
-  }
-  return { id, decision: PLAIN };
+  const key = `${host.toLowerCase()}:sub`;
+  const blocks = Object.entries(s.condition ?? {})
+    .map(([op, block]) => [op, Object.entries(block).filter(([k]) => k.toLowerCase() === key).flatMap(([, v]) => v)] as const)
+    .filter(([, values]) => values.length > 0);
+  const pinned = blocks.filter(([op]) => SUBJECT_OPERATOR.test(op));
+  const decision: Decision = pinned.length === blocks.length && pinned.length <= 1 ? PLAIN : { conditional: true };
+  const subjects = pinned.flatMap(([op, values]) => values.map((subject) => ({
+    subject, match: /like/i.test(op) && /[*?]/.test(subject) ? 'glob' : /ignorecase/i.test(op) ? 'ignore-case' : undefined,
+  })));
+  const add = (subject: string | undefined, match: string | undefined): { id: string; decision: Decision } => {
+    const id = subject === undefined ? base : `${base}/sub/${subject}`;
+    if (!nodes.has(id)) {
+      const name = subject === undefined ? `${m?.[2] === 'saml-provider' ? 'SAML' : 'web identity'} federation ${host}` : `${host} subject ${subject}`;
+      nodes.set(id, awsNode(id, 'WorkloadIdentity', name, {
+        issuer: host, ...(subject !== undefined ? { subject } : {}), ...(match !== undefined ? { x_subject_match: match } : {}), ...(m ? { x_arn: value } : {}),
+      }, { source: SOURCE, file, path: at }));
+    }
+    return { id, decision };
+  };
+  if (subjects.length === 0) return [add(undefined, undefined)];
+  return subjects.map(({ subject, match }) => add(subject, match));
 }
 
 /** Principals an unconditional Deny statement of the trust policy names (by ARN, account, or `*`). */
