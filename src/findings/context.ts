@@ -18,6 +18,8 @@ export interface FindingContext {
   blast(source: number): number;
   /** Exploitability of a path whose entry credential is node `entry` (-1: none), memoised. */
   exploitability(entry: number): number;
+  /** True when node `entry` (-1: none) is a credential a secret scanner found leaked (`exposed`). */
+  exposed(entry: number): boolean;
   /** Ranked paths kept per path set (every enumerated path is still counted). */
   readonly pathsShown: number;
 }
@@ -37,6 +39,7 @@ export function findingContext(
   const risk = new Map<number, number>();
   return {
     lookup, cg, at: cg.at, pathsShown,
+    exposed: (entry) => entry >= 0 && lookup.node(cg.ids[entry] as string).properties['exposed'] === true,
     exploitability(entry) {
       if (entry < 0) return 1;
       let v = risk.get(entry);

@@ -9,7 +9,7 @@ import type { GraphLookup } from '../graph/lookup.js';
 import { ACCESS_ACTIONS, ALTER_ACTIONS, NODE_KINDS } from '../model/index.js';
 import { findingContext, findingId, type FindingContext } from './context.js';
 import { matchExceptions, suppress, type AcceptedException, type ExceptionOutcome } from './exceptions.js';
-import { pathScore, principalWeight } from './rank.js';
+import { isExposedFinding, pathScore, principalWeight } from './rank.js';
 import { rollupOf, type Rollup } from './rollup.js';
 import { nodeRef } from './refs.js';
 import { sensitiveFindings, sodAlterInvoke, sodFindings, sensitiveReach } from './rules/index.js';
@@ -57,12 +57,16 @@ export interface EstateFindings {
 }
 
 const RULE_IDS = [sodAlterInvoke.id, sensitiveReach.id] as const;
+/** Added to the sort key of a row whose best path has an exposed entry credential (2^44). */
+const EXPOSED_KEY = 2 ** 44;
 
 /** The pass's pair rows with what ranking adds: tier, score, severity and (once ranked) id per row. */
 class Rows {
   readonly tier: Int8Array;
   readonly score: Float64Array;
   readonly severity: Uint8Array;
+  /** 1 when the row's best path has an exposed entry credential: such rows rank above every other. */
+  readonly exposed: Uint8Array;
   ids: string[] = [];
 
   constructor(readonly pairs: PairRows, cg: CompactGraph) {
@@ -70,6 +74,7 @@ class Rows {
     this.tier = new Int8Array(n);
     this.score = new Float64Array(n);
     this.severity = new Uint8Array(n);
+    this.exposed = new Uint8Array(n);
     for (let r = 0; r < n; r++) this.tier[r] = cg.nodeTier[pairs.target.data[r] as number] as number;
   }
 
@@ -132,13 +137,15 @@ function witnessRank(ctx: FindingContext, rows: Rows, r: number, principalWeight
   const weight = sod ? sodWeight(tier) : sensitiveWeight(tier, strongest);
   let best = -1;
   let bestExploitability = 1;
+  let bestExposed = false;
   for (let which = 0; which < (sod ? 2 : 1); which++) {
     const { entry, length } = witnessEntry(ctx.cg, rows, r, which);
     const exploitability = ctx.exploitability(entry);
     const score = pathScore(blast, principal, exploitability, weight, length);
-    if (score > best) { best = score; bestExploitability = exploitability; }
+    if (score > best) { best = score; bestExploitability = exploitability; bestExposed = ctx.exposed(entry); }
   }
   rows.score[r] = best;
+  rows.exposed[r] = bestExposed ? 1 : 0;
   const severity = sod ? sodSeverity(tier, bestExploitability) : sensitiveSeverity(tier, strongest, bestExploitability);
   rows.severity[r] = severityRank(severity);
 }
@@ -202,9 +209,12 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
   for (let r = 0; r < n; r++) {
     rows.ids[r] = findingId(RULE_IDS[rows.rule(r)] as string, cg.ids[rows.source(r)] as string, cg.ids[rows.target(r)] as string);
   }
-  // NOTE: one number per row orders by score then severity (scores have one decimal, severities are 0-4).
+  // NOTE: one number per row orders by exposure, then score, then severity (scores have one decimal, severities are
+  // 0-4; EXPOSED_KEY is far above any score × 80, and exact in a double).
   const key = new Float64Array(n);
-  const rekey = (r: number): void => { key[r] = Math.round((rows.score[r] as number) * 10) * 8 + (rows.severity[r] as number); };
+  const rekey = (r: number): void => {
+    key[r] = (rows.exposed[r] as number) * EXPOSED_KEY + Math.round((rows.score[r] as number) * 10) * 8 + (rows.severity[r] as number);
+  };
   for (let r = 0; r < n; r++) rekey(r);
   const order = (a: number, b: number): number => (key[b] as number) - (key[a] as number) || ((rows.ids[a] as string) < (rows.ids[b] as string) ? -1 : 1);
   const ranked = new Int32Array(n);
@@ -218,6 +228,7 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
     const f = materialise(ctx, rows, r, true, limits);
     rows.score[r] = f.score;
     rows.severity[r] = severityRank(f.severity);
+    rows.exposed[r] = isExposedFinding(f) ? 1 : 0;
     rekey(r);
     detailed.set(r, f);
   }

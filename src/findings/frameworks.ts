@@ -3,6 +3,7 @@ import type { FrameworkRef, RankFactor } from './types.js';
 
 export const FRAMEWORKS = {
   NHI1: { framework: 'OWASP-NHI-2025', id: 'NHI1', title: 'Improper Offboarding' },
+  NHI2: { framework: 'OWASP-NHI-2025', id: 'NHI2', title: 'Secret Leakage' },
   NHI3: { framework: 'OWASP-NHI-2025', id: 'NHI3', title: 'Vulnerable Third-Party NHI' },
   NHI5: { framework: 'OWASP-NHI-2025', id: 'NHI5', title: 'Overprivileged NHI' },
   NHI7: { framework: 'OWASP-NHI-2025', id: 'NHI7', title: 'Long-Lived Secrets' },
@@ -29,6 +30,7 @@ export const FRAMEWORKS = {
 export function frameworksOfFactors(factors: readonly RankFactor[]): FrameworkRef[] {
   const out: FrameworkRef[] = [];
   const names = new Set(factors.map((f) => f.name));
+  if (names.has('exposed')) out.push(FRAMEWORKS.NHI2);
   if (names.has('no_expiry') || names.has('long_lived') || names.has('never_rotated')) out.push(FRAMEWORKS.NHI7);
   if (names.has('shared_across_environments')) out.push(FRAMEWORKS.NHI8);
   if (names.has('shared_by_many_holders')) out.push(FRAMEWORKS.NHI9);

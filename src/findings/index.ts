@@ -2,6 +2,7 @@
 import type { CompactGraph } from '../engine/index.js';
 import type { GraphLookup } from '../graph/lookup.js';
 import { estateFindings } from './estate.js';
+import { isExposedFinding } from './rank.js';
 import { severityRank, type Finding } from './types.js';
 
 export * from './types.js';
@@ -11,7 +12,7 @@ export { applyExceptions, readExceptions, type AcceptedException, type AppliedEx
 export { rollupBySource, rollupByTarget, type Rollup } from './rollup.js';
 export { drawPath, nodeLabel, nodeRef } from './refs.js';
 export { DEFAULT_PATHS_SHOWN } from './context.js';
-export { credentialRisks, EXPLOITABILITY_WEIGHTS, STALE_AFTER_DAYS } from './rank.js';
+export { credentialRisks, EXPLOITABILITY_WEIGHTS, isExposedFinding, isExposedRank, STALE_AFTER_DAYS } from './rank.js';
 
 export interface FindingOptions {
   /** Report resources with tier <= maxTier (default 1). */
@@ -24,9 +25,10 @@ export interface FindingOptions {
   readonly onProgress?: (stage: string) => void;
 }
 
-/** Sorts findings best first: score, then severity, then id (deterministic). */
+/** Sorts findings best first: exposed entry credential first, then score, then severity, then id (deterministic). */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+  return findings.sort((a, b) => Number(isExposedFinding(b)) - Number(isExposedFinding(a)) || b.score - a.score
+    || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
 }
 
 /** Every active finding of every rule on a compiled graph, ranked, every path enumerated (small graphs, tests). */

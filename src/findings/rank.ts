@@ -3,7 +3,7 @@
 // (docs/scoring.md).
 import type { GraphLookup } from '../graph/lookup.js';
 import { nodeSpec, type NodeKind, type NodeRecord } from '../model/index.js';
-import type { NodeRef, PathRank, RankFactor } from './types.js';
+import type { NodeRef, PathRank, PathSet, RankFactor } from './types.js';
 
 const DAY_MS = 86_400_000;
 /** Age after which a credential counts as long-lived, stale or unrotated. */
@@ -11,6 +11,9 @@ export const STALE_AFTER_DAYS = 90;
 
 /** Weights added to the exploitability multiplier (base 1) per risk factor of the entry credential. */
 export const EXPLOITABILITY_WEIGHTS = {
+  // NOTE: above 7, so within one finding a path whose entry credential is exposed outranks every other path even
+  // at half the length factor (1 + 8 = 9 × 0.5 > 4, the most the other factors add up to, × 1).
+  exposed: 8,
   no_expiry: 0.5,
   long_lived: 0.5,
   never_rotated: 0.5,
@@ -57,6 +60,10 @@ export function credentialRisks(lookup: GraphLookup, id: string, at: number): Ra
   const add = (name: CredentialRisk, detail: string): void => {
     factors.push({ name, detail, weight: EXPLOITABILITY_WEIGHTS[name] });
   };
+  if (node.properties['exposed'] === true) {
+    const where = node.properties['exposed_in'];
+    add('exposed', Array.isArray(where) && where.length > 0 ? `was found leaked at ${(where as readonly string[]).join('; ')}` : 'was found leaked by a secret scanner');
+  }
   const created = dateOf(node, 'created_at');
   const expires = dateOf(node, 'expires_at');
   const used = dateOf(node, 'last_used_at');
@@ -78,6 +85,19 @@ export function credentialRisks(lookup: GraphLookup, id: string, at: number): Ra
   if (envs.size > 1) add('shared_across_environments', `held in ${[...envs].sort().join(', ')}`);
   if (holders > 2) add('shared_by_many_holders', `held by ${holders} identities or systems`);
   return factors;
+}
+
+/** True when a path's rank factors say its entry credential is exposed (a secret scanner found its value). */
+export function isExposedRank(rank: { readonly factors: readonly RankFactor[] }): boolean {
+  return rank.factors.some((f) => f.name === 'exposed');
+}
+
+/**
+ * True when a finding's best path has an exposed entry credential. EXPLOITABILITY_WEIGHTS.exposed makes any such
+ * path outrank the finding's other paths, so it is enough that one ranked path has one.
+ */
+export function isExposedFinding(f: { readonly pathSets: readonly PathSet[] }): boolean {
+  return f.pathSets.some((s) => isExposedRank(s.shortest.rank) || s.paths.some((p) => isExposedRank(p.rank)));
 }
 
 /** The first credential on a path (the source itself when it is a credential). */
