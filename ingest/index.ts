@@ -9,6 +9,7 @@ import {
 import { aws } from './aws/index.js';
 import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
 import { entra } from './entra/index.js';
+import { githubActions } from './github-actions/index.js';
 import { jsonGraph } from './json-graph/index.js';
 import { k8s } from './k8s/index.js';
 import { mcp } from './mcp/index.js';
@@ -29,6 +30,7 @@ export const INGESTORS = {
   entra,
   mcp,
   'secret-scanners': secretScanners,
+  'github-actions': githubActions,
 } as const satisfies Record<SourceId, Ingestor>;
 
 /** Files that live in an inventory directory but are read elsewhere (src/findings/exceptions.ts, src/analysis/tiers.ts). */
