@@ -149,10 +149,36 @@ function scopeNode(lookup: GraphLookup, cg: CompactGraph, s: number, o: Required
 
 /** Scope of everything a selector matches, treated as one compromise. */
 export function scopeOf(loaded: LoadedGraph, selector: string, options: ScopeOptions = {}): ScopeReport {
-  const at = options.at ?? new Date();
-  const o = { maxTier: options.maxTier ?? DEFAULT_SCOPE_TIER, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, cap: options.cap ?? DEFAULT_CAP };
   const ids = selectNodes(loaded.graph, parseSelector(selector));
   if (ids.length === 0) throw new NotFoundError(`"${selector}" matches no node`);
+  return scopeNodes(loaded, ids, selector, options);
+}
+
+/** The `selector` of a report of `scope --exposed`. */
+export const EXPOSED_SELECTOR = '--exposed';
+
+/** Ids of the credentials a secret scanner found leaked (`exposed`, set by the secret-scanners join), sorted. */
+export function exposedCredentials(graph: PathwardenGraph): string[] {
+  const out: string[] = [];
+  graph.forEachNode((id, node) => {
+    if (node.properties['exposed'] === true && nodeSpec(node.kind).category === 'credential') out.push(id);
+  });
+  return out.sort();
+}
+
+/** Scope of every exposed credential at once: one compromise, one combined revocation plan (a multi-source cut). */
+export function scopeExposed(loaded: LoadedGraph, options: ScopeOptions = {}): ScopeReport {
+  const ids = exposedCredentials(loaded.graph);
+  if (ids.length === 0) {
+    throw new NotFoundError('no credential is exposed (load gitleaks or trufflehog reports with the inventory; docs/sources.md)');
+  }
+  return scopeNodes(loaded, ids, EXPOSED_SELECTOR, options);
+}
+
+/** Scope of these nodes (the first MAX_SCOPE_SOURCES), treated as one compromise; `selector` names them in the report. */
+function scopeNodes(loaded: LoadedGraph, ids: readonly string[], selector: string, options: ScopeOptions): ScopeReport {
+  const at = options.at ?? new Date();
+  const o = { maxTier: options.maxTier ?? DEFAULT_SCOPE_TIER, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, cap: options.cap ?? DEFAULT_CAP };
   const cg = toCompact(loaded.graph, { at });
   const sources = ids.slice(0, MAX_SCOPE_SOURCES).map((id) => cg.indexOf.get(id) as number);
   const result = revocationPlan(cg, sources, { maxTier: o.maxTier });
