@@ -1,12 +1,15 @@
-// Registry of ingestors and the directory loader: every file of an inventory directory goes to the ingestor
-// that accepts its name, else to the one that recognises its first bytes (exports without a fixed name), in sorted
-// order, and all records and diagnostics are merged.
-import { open, readdir } from 'node:fs/promises';
+// Registry of ingestors and the directory loader: every file of an inventory directory and its sub-folders goes to
+// the ingestor that accepts its name, else to the one that recognises its first bytes (exports without a fixed
+// name), in sorted order; all records and diagnostics are merged, then the cross-source joins (ingest/joins) add
+// what connects one source's records to another's.
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { JoinCollector } from './joins/index.js';
 import {
   InputError, emptyRecords, type Diagnostic, type EdgeRecord, type NodeRecord, type Records,
 } from '../src/model/index.js';
 import { aws } from './aws/index.js';
+import { awsCli } from './aws-cli/index.js';
 import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
 import { entra } from './entra/index.js';
 import { githubActions } from './github-actions/index.js';
@@ -31,6 +34,7 @@ export const INGESTORS = {
   mcp,
   'secret-scanners': secretScanners,
   'github-actions': githubActions,
+  'aws-cli': awsCli,
 } as const satisfies Record<SourceId, Ingestor>;
 
 /** Files that live in an inventory directory but are read elsewhere (src/findings/exceptions.ts, src/analysis/tiers.ts). */
@@ -62,24 +66,24 @@ export interface LoadOptions {
 
 /** One input of an inventory directory, in load order: a file with its ingestor, or a diagnostic for a file none reads. */
 export type DirectoryEntry =
-  | { readonly display: string; readonly ingestor: Ingestor }
-  | { readonly display: string; readonly diagnostic: Diagnostic };
+  | { readonly display: string; readonly relPath: string; readonly ingestor: Ingestor }
+  | { readonly display: string; readonly relPath: string; readonly diagnostic: Diagnostic };
 
 /** The summary of one file from what it contributed. */
 export function summarizeFile(display: string, source: string, nodes: number, edges: number, diagnostics: readonly Diagnostic[]): FileSummary {
   return { file: display, source, nodes, edges, rejected: diagnostics.filter((d) => d.severity === 'error').length };
 }
 
-/** The ingestor that reads a file with this base name, if any. */
-export function ingestorFor(fileName: string): Ingestor | undefined {
-  return Object.values(INGESTORS).find((i) => i.accepts(fileName));
+/** The ingestor that reads a file with this base name (at `relPath` in the inventory), if any. */
+export function ingestorFor(fileName: string, relPath: string = fileName): Ingestor | undefined {
+  return Object.values(INGESTORS).find((i) => i.accepts(fileName, relPath));
 }
 
 /**
  * The ingestor that recognises the file by its first DETECT_BYTES (for exports without a fixed name), if any.
  * An unreadable file gives undefined: it is then reported as unknown, not read.
  */
-export async function detectIngestor(path: string, fileName: string): Promise<Ingestor | undefined> {
+export async function detectIngestor(path: string, fileName: string, relPath: string = fileName): Promise<Ingestor | undefined> {
   const candidates = Object.values(INGESTORS).filter((i): i is Ingestor & Required<Pick<Ingestor, 'detect'>> => 'detect' in i && i.detect !== undefined);
   if (candidates.length === 0) return undefined;
   let head: string;
@@ -95,15 +99,17 @@ export async function detectIngestor(path: string, fileName: string): Promise<In
   } catch {
     return undefined;
   }
-  return candidates.find((i) => i.detect(head, fileName));
+  return candidates.find((i) => i.detect(head, fileName, relPath));
 }
 
 /** Loads every known file in `dir`. Throws InputError when the directory cannot be read; bad content becomes diagnostics. */
 export async function loadDirectory(dir: string, options: LoadOptions = {}): Promise<Records & { files: FileSummary[] }> {
   const entries = await listInventory(dir);
+  const joins = new JoinCollector();
+  const sink = options.sink ? observingSink(options.sink, joins) : undefined;
   if (options.parallel) {
-    const parallel = await loadEntriesParallel(entries, options, options.parallel === true ? {} : options.parallel);
-    if (parallel !== undefined) return parallel;
+    const parallel = await loadEntriesParallel(entries, { ...options, ...(sink ? { sink } : {}) }, options.parallel === true ? {} : options.parallel);
+    if (parallel !== undefined) return withJoins(parallel, joins, options.sink);
   }
   const out = emptyRecords();
   const files: FileSummary[] = [];
@@ -116,9 +122,9 @@ export async function loadDirectory(dir: string, options: LoadOptions = {}): Pro
     const { display, ingestor } = entry;
     let rows = 0;
     const onRow = options.onRow;
-    const counted = options.sink ? countingSink(options.sink) : undefined;
+    const counted = sink ? countingSink(sink) : undefined;
     const records = await ingestor.ingestFile(display, {
-      display, ...(onRow ? { onRow: (n: number) => { rows = n; onRow(rowsBefore + n); } } : {}),
+      display, relPath: entry.relPath, ...(onRow ? { onRow: (n: number) => { rows = n; onRow(rowsBefore + n); } } : {}),
       ...(counted ? { sink: counted } : {}),
     });
     rowsBefore += rows;
@@ -129,17 +135,45 @@ export async function loadDirectory(dir: string, options: LoadOptions = {}): Pro
       display, ingestor.id, counted ? counted.nodes : records.nodes.length, counted ? counted.edges : records.edges.length, records.diagnostics,
     ));
   }
-  return { ...out, files };
+  return withJoins({ ...out, files }, joins, options.sink);
 }
 
-/** The inputs of an inventory directory in load order (sorted names; skipped files and READMEs left out). */
+/** `loaded` with what the joins add: into the sink on a streaming load, else into the records; one summary row per join. */
+function withJoins<T extends Records & { files: FileSummary[] }>(loaded: T, joins: JoinCollector, sink: RecordSink | undefined): T {
+  if (!sink) for (const n of loaded.nodes) joins.observe(n);
+  const joined = joins.resolve();
+  if (sink) {
+    for (const n of joined.nodes) sink.node(n);
+    for (const e of joined.edges) sink.edge(e);
+  } else {
+    loaded.nodes.push(...joined.nodes);
+    loaded.edges.push(...joined.edges);
+  }
+  loaded.diagnostics.push(...joined.diagnostics);
+  for (const c of joined.counts) loaded.files.push({ file: `(join ${c.id})`, source: c.id, nodes: c.nodes, edges: c.edges, rejected: c.rejected });
+  return loaded;
+}
+
+/** A sink that forwards to `sink` and shows every node to the joins (a streaming load keeps no records to look at later). */
+function observingSink(sink: RecordSink, joins: JoinCollector): RecordSink {
+  return {
+    node(record: NodeRecord) { joins.observe(record); sink.node(record); },
+    edge(record: EdgeRecord) { sink.edge(record); },
+  };
+}
+
+/**
+ * The inputs of an inventory directory and its sub-folders in load order (sorted `/`-separated relative paths;
+ * skipped files and READMEs left out, tiers.csv and exceptions.csv only at the top).
+ */
 export async function listInventory(dir: string): Promise<DirectoryEntry[]> {
   const entries: DirectoryEntry[] = [];
-  for (const name of await listFiles(dir)) {
-    if (SKIPPED_FILES.has(name) || README.test(name)) continue;
-    const display = join(dir, name);
-    const ingestor = ingestorFor(name) ?? await detectIngestor(display, name);
-    entries.push(ingestor === undefined ? { display, diagnostic: unknownFile(display, name) } : { display, ingestor });
+  for (const relPath of await listFiles(dir)) {
+    const name = relPath.slice(relPath.lastIndexOf('/') + 1);
+    if ((relPath === name && SKIPPED_FILES.has(name)) || README.test(name)) continue;
+    const display = join(dir, relPath);
+    const ingestor = ingestorFor(name, relPath) ?? await detectIngestor(display, name, relPath);
+    entries.push(ingestor === undefined ? { display, relPath, diagnostic: unknownFile(display, name) } : { display, relPath, ingestor });
   }
   return entries;
 }
@@ -154,17 +188,48 @@ function countingSink(sink: RecordSink): RecordSink & { nodes: number; edges: nu
   return counted;
 }
 
-/** Regular files of the directory, sorted by name (code-unit order, independent of locale). */
+/** Folders never searched: version control and package trees hold no inventory, and can be huge. */
+const SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules']);
+/** How deep sub-folders are searched (a home directory's `.config/…/mcp.json` is 3 deep). */
+const MAX_DEPTH = 8;
+
+/**
+ * Regular files (and links to files) of the directory and its sub-folders as `/`-separated relative paths, sorted
+ * (code-unit order, independent of locale). Linked folders are not followed, so a link cycle cannot loop.
+ */
 async function listFiles(dir: string): Promise<string[]> {
-  let entries;
+  const out: string[] = [];
+  const walk = async (rel: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(rel === '' ? dir : join(dir, rel), { withFileTypes: true });
+    } catch (cause) {
+      if (rel !== '') return;
+      const code = (cause as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a directory' : `cannot be read (${code ?? 'error'})`;
+      throw new InputError(`inventory directory ${why}`, { file: dir }, { cause });
+    }
+    for (const e of entries) {
+      const path = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (depth < MAX_DEPTH && !SKIPPED_DIRS.has(e.name)) await walk(path, depth + 1);
+        // NOTE: a linked folder is neither followed nor listed (a cycle of links cannot loop).
+      } else if (e.isFile() || (e.isSymbolicLink() && !await isDirectory(join(dir, path)))) {
+        out.push(path);
+      }
+    }
+  };
+  await walk('', 0);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** False for a broken link too: it is listed, and reading it reports the file as unreadable. */
+async function isDirectory(path: string): Promise<boolean> {
   try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a directory' : `cannot be read (${code ?? 'error'})`;
-    throw new InputError(`inventory directory ${why}`, { file: dir }, { cause });
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
-  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function unknownFile(file: string, name: string): Diagnostic {

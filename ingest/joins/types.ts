@@ -13,7 +13,7 @@ export interface JoinOutput {
 
 /** One cross-source join (declared in ingest/joins/index.ts, run in that order). */
 export interface Join {
-  /** Short id, used as the `source` of the records it adds (e.g. `join:github-oidc`). */
+  /** `join:<name>`, the `source` of every record it adds (e.g. `join:github-oidc`): what tells joined records from read ones. */
   readonly id: string;
   /** True for the node records this join needs to see (keep it cheap: it is called for every node). */
   wants(node: NodeRecord): boolean;

@@ -20,12 +20,12 @@ export function detectMcp(head: string): boolean {
   return /"mcpServers"\s*:\s*\{/.test(text) || (/"servers"\s*:\s*\{/.test(text) && /"inputs"\s*:\s*\[/.test(text));
 }
 
-/** Reads one config file into records; the file's id is its base name (inventories are flat directories). */
+/** Reads one config file into records; the file's id is its path in the inventory (its base name when read alone). */
 export async function ingestMcpFile(path: string, options: IngestFileOptions): Promise<Records> {
   const file = options.display;
   const read = await readMcpFile(path);
   if (read.type === 'unreadable' || read.type === 'malformed') return unusableFile(read, SOURCE, file);
-  const records = transformMcp(read.value, { file, relPath: basename(file), lineOf: read.lineOf });
+  const records = transformMcp(read.value, { file, relPath: options.relPath ?? basename(file), lineOf: read.lineOf });
   return deliverWhole(records, options);
 }
 

@@ -113,7 +113,7 @@ async function planTasks(entries: readonly DirectoryEntry[], sizes: readonly num
       tasks.push({ entry: i, last: true });
       continue;
     }
-    const base = { path: entry.display, display: entry.display, source: entry.ingestor.id as SourceId };
+    const base = { path: entry.display, display: entry.display, relPath: entry.relPath, source: entry.ingestor.id as SourceId };
     const spec = entry.ingestor.id === 'csv-inventory' ? csvFileSpec(baseName(entry.display)) : undefined;
     const ranges: readonly (CsvRange | undefined)[] = spec !== undefined && (sizes[i] ?? 0) > splitBytes
       ? await splitCsvFile(entry.display, spec, entry.display, rangeBytes).catch(() => undefined) ?? [undefined]

@@ -15,6 +15,7 @@ export interface TaskMessage {
   readonly id: number;
   readonly path: string;
   readonly display: string;
+  readonly relPath: string;
   readonly source: SourceId;
   readonly range?: CsvRange;
 }

@@ -35,7 +35,7 @@ async function run(task: TaskMessage): Promise<void> {
     post({ type: 'batch', id: task.id, bytes, rows }, own ? [bytes.buffer as ArrayBuffer] : []);
     waitForRoom();
   });
-  const options = { display: task.display, sink: encoder, onRow: (n: number) => { rows = n; } };
+  const options = { display: task.display, relPath: task.relPath, sink: encoder, onRow: (n: number) => { rows = n; } };
   const { records, complete } = task.source === 'csv-inventory'
     ? await ingestCsvRange(task.path, options, task.range)
     : { records: await INGESTORS[task.source].ingestFile(task.path, options), complete: true };

@@ -3,7 +3,7 @@
 // SoD on a tier-2 model = high, read access to a tier-1 resource = medium, read/write to tier 3 = low,
 // raised one step only when the entry credential's exploitability >= 2 (the key here is fresh: 1).
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,11 +199,17 @@ describe('pathwarden analyze usage errors', () => {
   });
 
   it('a directory with no inventory file is an error, not an empty report that passes a gate', async () => {
-    const r = await pathwarden(['analyze', 'test/fixtures/cli', '--fail-on', 'high']);
+    // A README and an empty sub-folder (inventories are searched in sub-folders too) are not inventory files.
+    const dir = await mkdtemp(join(tmpdir(), 'pathwarden-empty-'));
+    await mkdir(join(dir, 'notes'));
+    await writeFile(join(dir, 'README.md'), '# nothing here\n');
+    const r = await pathwarden(['analyze', dir, '--fail-on', 'high']);
+    await rm(dir, { recursive: true });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.split('\n')[0]).toBe('error: test/fixtures/cli: no inventory files here (expected identities.csv, credentials.csv, '
-      + 'assets.csv, resources.csv, oauth-grants.csv, bindings.csv, permissions.csv, or *.graph.json)');
+    expect(r.stderr.split('\n')[0]).toBe(`error: ${dir}: no inventory files here or in its sub-folders (expected identities.csv, credentials.csv, `
+      + 'assets.csv, resources.csv, oauth-grants.csv, bindings.csv, permissions.csv, *.graph.json, or an export recognised by content: '
+      + 'AWS IAM, Kubernetes RBAC, Entra ID, MCP client configs; see docs/sources.md)');
   });
 
   it.each([
