@@ -3,7 +3,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_CAP, DEFAULT_MAX_DEPTH, DEFAULT_MAX_TIER, DEFAULT_DETAIL } from '../analysis/analyze.js';
 import { DEFAULT_PATHS_SHOWN, SEVERITIES, type Severity } from '../findings/index.js';
-import { FORMATS, type FormatId } from '../report/index.js';
+import { FORMATS, type AnalysisFormatId, type FormatId } from '../report/index.js';
 import { DEFAULT_BATCH_SIZE } from '../store/write.js';
 
 const INPUT = 'Input options:';
@@ -44,7 +44,9 @@ export const failOnOption = () => new Option('--fail-on <severity>', 'exit 1 whe
 export const fromOption = () => new Option('--from <selector>', 'where paths start (see Selectors below)').makeOptionMandatory().helpGroup(ANALYSIS);
 export const toOption = () => new Option('--to <selector>', 'where paths end (see Selectors below)').makeOptionMandatory().helpGroup(ANALYSIS);
 
-export const formatOption = () => new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table' satisfies FormatId).helpGroup(OUTPUT);
+/** `--format`, its choices the keys of a report registry (analyze adds csv, csv-paths and sarif to the common three). */
+export const formatOption = (choices: readonly (FormatId | AnalysisFormatId)[] = FORMATS) => new Option('-f, --format <format>', 'output format')
+  .choices(choices).default('table' satisfies FormatId).helpGroup(OUTPUT);
 export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file instead of stdout').helpGroup(OUTPUT);
 export const limitOption = (def: number) => new Option('--limit <n>', 'how many results to show in full (table, md)').argParser(positiveInt('--limit', 1_000_000)).default(def).helpGroup(OUTPUT);
 /** Findings listed in a JSON analysis unless told otherwise (the summary and roll-ups always count every one). */

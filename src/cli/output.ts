@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import { countDiagnostics } from '../analysis/load.js';
 import { ConfigError, formatLocation, type Diagnostic } from '../model/index.js';
 import type { RenderOptions } from '../report/index.js';
-import { VERSION } from './version.js';
+import { DOCS_BASE, VERSION } from './version.js';
 
 /** Diagnostics shown without --verbose. */
 export const DIAGNOSTICS_SHOWN = 20;
@@ -14,7 +14,7 @@ export const DIAGNOSTICS_SHOWN = 20;
 /** Render options for stdout or a file. */
 export function renderOptions(limit: number, toFile: boolean, includeGraph = false): RenderOptions {
   const color = !toFile && process.stdout.isTTY === true && !process.env['NO_COLOR'];
-  return { limit, color, version: VERSION, ...(includeGraph ? { includeGraph } : {}) };
+  return { limit, color, version: VERSION, ...(includeGraph ? { includeGraph } : {}), ...(DOCS_BASE ? { docsBase: DOCS_BASE } : {}) };
 }
 
 function cannotWrite(output: string, cause: unknown): ConfigError {

@@ -3,6 +3,7 @@ import { activeCount, topFindings, type AnalysisResult } from '../analysis/analy
 import type { BlastReport } from '../analysis/blast.js';
 import type { PathsReport } from '../analysis/paths.js';
 import type { Finding } from '../findings/index.js';
+import { mermaidBlock } from './mermaid.js';
 import { bestPath, draw, pathCount, severityCounts, whyRank } from './text.js';
 import type { RenderOptions, Reporter } from './types.js';
 
@@ -24,6 +25,8 @@ function findingSection(f: Finding, i: number): string {
   }
   if (f.frameworks.length) lines.push(`- maps to: ${f.frameworks.map((x) => `${x.framework} ${x.id} (${x.title})`).join('; ')}`);
   for (const r of f.remediation) lines.push(`- fix: ${cell(r)}`);
+  // NOTE: one picture per finding: the best path of each path set (a SoD break's alter and invoke paths meet).
+  lines.push('', ...mermaidBlock(f.pathSets.map(bestPath)));
   return lines.join('\n');
 }
 
@@ -55,7 +58,7 @@ function paths(p: PathsReport, o: RenderOptions): string {
   for (const pair of p.pairs) {
     out.push(`## ${cell(pair.source.label)} → ${cell(pair.target.label)}`, '', '```');
     for (const path of pair.paths.slice(0, o.limit)) out.push(draw(path));
-    out.push('```', '');
+    out.push('```', '', ...mermaidBlock(pair.paths.slice(0, o.limit)), '');
   }
   return `${out.join('\n')}\n`;
 }

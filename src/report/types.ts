@@ -12,6 +12,8 @@ export interface RenderOptions {
   readonly version: string;
   /** json: also include the whole graph document (for diffs of saved analyses). */
   readonly includeGraph?: boolean;
+  /** sarif: absolute URL the repository-relative doc paths resolve against (rule `helpUri`); absent: none. */
+  readonly docsBase?: string;
 }
 
 /** A report format: one function per view. */

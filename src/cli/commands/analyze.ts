@@ -7,7 +7,7 @@ import { writeResults } from '../../store/findings.js';
 import { readGraph } from '../../store/read.js';
 import { parseSnapshotRef } from '../../store/snapshot.js';
 import { SEVERITIES, severityRank, type Severity } from '../../findings/index.js';
-import { REPORTERS } from '../../report/index.js';
+import { ANALYSIS_FORMATS, ANALYSIS_REPORTERS, type AnalysisFormatId } from '../../report/index.js';
 import { examplesHelp } from '../help.js';
 import { loadCompactInput, loadInput } from '../load-input.js';
 import {
@@ -19,7 +19,8 @@ import { emit, printDiagnostics, renderOptions } from '../output.js';
 import { createCountProgress, withProgress } from '../progress.js';
 import { withStore } from '../store.js';
 
-interface AnalyzeFlags extends OutputFlags {
+interface AnalyzeFlags extends Omit<OutputFlags, 'format'> {
+  readonly format: AnalysisFormatId;
   readonly at?: Date;
   readonly maxDepth: number;
   readonly cap: number;
@@ -89,7 +90,7 @@ async function run(dir: string, flags: AnalyzeFlags, finish: Finish): Promise<vo
     : flags.includeGraph ? await analyze(await loadInput(dir, flags), flags) : await analyzeDir(dir, flags);
   // NOTE: a saved analysis with its graph is a diff side, and a diff needs every finding.
   const maxFindings = flags.maxFindings ?? (flags.includeGraph ? Infinity : DEFAULT_MAX_FINDINGS);
-  await emit(REPORTERS[flags.format].analysis(result, { ...renderOptions(flags.limit, flags.output !== undefined, flags.includeGraph), maxFindings }), flags.output);
+  await emit(ANALYSIS_REPORTERS[flags.format](result, { ...renderOptions(flags.limit, flags.output !== undefined, flags.includeGraph), maxFindings }), flags.output);
   finish(failsOn(result.bySeverity, flags.failOn) ? 'findings' : 'ok');
 }
 
@@ -105,11 +106,13 @@ export function registerAnalyze(program: Command, finish: Finish): void {
     .option('--no-write-back', 'with --neo4j: do not write findings and blast radius back to Neo4j')
     .option('--include-graph', 'with --format json: also write the whole graph (so `pathwarden diff` can compare nodes and edges)')
     .addOption(atOption()).addOption(maxDepthOption()).addOption(capOption()).addOption(pathsOption()).addOption(detailOption()).addOption(tierOption()).addOption(failOnOption())
-    .addOption(formatOption()).addOption(outputOption()).addOption(limitOption(10)).addOption(maxFindingsOption()).addOption(quietOption()).addOption(verboseOption())
+    .addOption(formatOption(ANALYSIS_FORMATS)).addOption(outputOption()).addOption(limitOption(10)).addOption(maxFindingsOption()).addOption(quietOption()).addOption(verboseOption())
     .addHelpText('after', examplesHelp([
       ['pathwarden analyze examples/acme', 'analyse the bundled sample, ranked table on the terminal'],
       ['pathwarden analyze inventory/ --at 2026-12-01', 'as it will stand on 1 December (expired keys and grants drop out)'],
       ['pathwarden analyze inventory/ --format json -o report.json', 'complete result as JSON'],
+      ['pathwarden analyze inventory/ --format sarif -o pathwarden.sarif', 'SARIF 2.1.0 for code scanning (docs/reports.md)'],
+      ['pathwarden analyze inventory/ --format csv -o findings.csv', 'one row per finding for a spreadsheet; csv-paths: one row per path'],
       ['pathwarden analyze inventory/ --fail-on high --strict', 'CI gate: exit 1 on high or critical findings, 2 on bad input'],
       ['pathwarden analyze inventory/ --tier 2 --no-exceptions', 'also tier-2 systems, ignoring accepted exceptions'],
       ['pathwarden analyze --neo4j --exceptions exceptions.csv', 'the newest Neo4j snapshot; findings written back as :Finding nodes'],
