@@ -21,35 +21,40 @@ const KEPT_SETTINGS = [
   'credential_process', 'sso_session', 'sso_account_id', 'sso_role_name', 'sso_start_url', 'sso_region',
 ] as const;
 
-/** Collects one file's records: nodes by id (first wins) and edges by endpoints (rules.ts merges duplicates). */
-export class FileOut {
-  readonly nodes = new Map<string, NodeRecord>();
-  readonly edges = new Map<string, EdgeRecord>();
-  readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly ctx: AwsCliFileContext, readonly names: ReadonlySet<string>) {}
-
-  node(id: string, kind: NodeRecord['kind'], name: string, properties: Record<string, PropValue>, line: number): void {
-    if (!this.nodes.has(id)) this.nodes.set(id, { id, kind, name, tags: [], source: SOURCE, properties, provenance: this.at(line) });
-  }
-
+/** Collects one file's records: nodes by id (first wins) and edges by endpoints (duplicates merged). */
+export interface FileOut {
+  readonly ctx: AwsCliFileContext;
+  readonly nodes: Map<string, NodeRecord>;
+  readonly edges: Map<string, EdgeRecord>;
+  readonly diagnostics: Diagnostic[];
+  node(id: string, kind: NodeRecord['kind'], name: string, properties: Record<string, PropValue>, line: number): void;
   /** A reference to a profile this file only names (a source_profile defined in the other file). */
-  profileReference(name: string, line: number): void {
-    if (!this.names.has(name)) this.node(profileId(name), 'Secret', `AWS CLI profile ${name}`, { provider: 'aws', platform: 'aws', reference: true }, line);
-  }
+  profileReference(name: string, line: number): void;
+  edge(kind: EdgeRecord['kind'], from: string, to: string, properties: Record<string, PropValue>, line: number): void;
+  diag(severity: Diagnostic['severity'], code: Diagnostic['code'], line: number, field: string | undefined, message: string): void;
+}
 
-  edge(kind: EdgeRecord['kind'], from: string, to: string, properties: Record<string, PropValue>, line: number): void {
-    const key = `${from}|${kind}|${to}`;
-    const first = this.edges.get(key);
-    this.edges.set(key, first === undefined ? { kind, from, to, source: SOURCE, properties, provenance: this.at(line) } : merged(first, properties));
-  }
-
-  diag(severity: Diagnostic['severity'], code: Diagnostic['code'], line: number, field: string | undefined, message: string): void {
-    this.diagnostics.push({ severity, code, source: SOURCE, file: this.ctx.file, line, ...(field !== undefined ? { field } : {}), message });
-  }
-
-  at(line: number): NodeRecord['provenance'] {
-    return { source: SOURCE, file: this.ctx.file, line };
-  }
+/** An empty collector for a file whose profiles are `names`. */
+function fileOut(ctx: AwsCliFileContext, names: ReadonlySet<string>): FileOut {
+  const at = (line: number): NodeRecord['provenance'] => ({ source: SOURCE, file: ctx.file, line });
+  const out: FileOut = {
+    ctx, nodes: new Map(), edges: new Map(), diagnostics: [],
+    node(id, kind, name, properties, line) {
+      if (!out.nodes.has(id)) out.nodes.set(id, { id, kind, name, tags: [], source: SOURCE, properties, provenance: at(line) });
+    },
+    profileReference(name, line) {
+      if (!names.has(name)) out.node(profileId(name), 'Secret', `AWS CLI profile ${name}`, { provider: 'aws', platform: 'aws', reference: true }, line);
+    },
+    edge(kind, from, to, properties, line) {
+      const key = `${from}|${kind}|${to}`;
+      const first = out.edges.get(key);
+      out.edges.set(key, first === undefined ? { kind, from, to, source: SOURCE, properties, provenance: at(line) } : merged(first, properties));
+    },
+    diag(severity, code, line, field, message) {
+      out.diagnostics.push({ severity, code, source: SOURCE, file: ctx.file, line, ...(field !== undefined ? { field } : {}), message });
+    },
+  };
+  return out;
 }
 
 /** Two records of one edge: notes joined, conditional only when both are (one unconditional way is enough). */
@@ -64,7 +69,7 @@ function merged(first: EdgeRecord, next: Record<string, PropValue>): EdgeRecord 
 /** Turns one file's sections into records (pure; unit-tested without files). */
 export function transformAwsCli(sections: readonly IniSection[], problems: readonly IniProblem[], ctx: AwsCliFileContext): Records {
   const { profiles, ssoSessions, skipped } = profilesOf(sections, ctx.kind);
-  const out = new FileOut(ctx, new Set(profiles.map((p) => p.name)));
+  const out = fileOut(ctx, new Set(profiles.map((p) => p.name)));
   for (const p of problems) {
     out.diagnostics.push({
       severity: 'error', code: 'malformed-ini', source: SOURCE, file: ctx.file, line: p.line, column: p.column,
