@@ -1,8 +1,10 @@
 // Mermaid pictures of paths in the Markdown reports: exact text for a known finding, shapes by node category,
 // hostile ids and names escaped so they cannot add nodes or edges, and one picture per finding in `--format md`.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeDirectory } from '../../src/analysis/analyze.js';
 import type { EdgeRef, NodeRef } from '../../src/findings/index.js';
+import { kindsOf } from '../../src/model/index.js';
 import { reportText } from '../../src/report/index.js';
 import { md } from '../../src/report/md.js';
 import { mermaidFlowchart, mermaidId, mermaidText } from '../../src/report/mermaid.js';
@@ -93,5 +95,16 @@ describe('mermaid escaping', () => {
       '  classDef resource fill:#e8f5e9,stroke:#2e7d32', '  class n_o_x_2 resource',
     ]);
     expect(lines.filter((l) => l.includes('-->'))).toHaveLength(3);
+  });
+});
+
+describe('docs/reports.md', () => {
+  it('lists the node kinds of each shape as the model declares them', () => {
+    const page = readFileSync(new URL('../../docs/reports.md', import.meta.url), 'utf8');
+    for (const category of ['identity', 'grouping', 'credential', 'asset', 'resource'] as const) {
+      const row = page.split('\n').find((l) => l.startsWith(`| ${category} (`)) ?? '';
+      const listed = [...(/\(([^)]*)\)/.exec(row)?.[1] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
+      expect([category, listed]).toEqual([category, kindsOf(category)]);
+    }
   });
 });
