@@ -34,6 +34,14 @@ export function mermaidId(id: string): string {
   return `n_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
+/** Edges and nodes to mark in red, e.g. what a revocation plan cuts (a marked edge's label starts with `cut: `). */
+export interface MermaidMarks {
+  readonly edge?: (e: EdgeRef) => boolean;
+  readonly node?: (n: NodeRef) => boolean;
+}
+
+const MARK_STYLE = 'stroke:#c62828,stroke-width:3px';
+
 /** The label of an edge: its kind, then its action / environment / scopes when it has one. */
 function edgeLabel(e: EdgeRef): string {
   return e.qualifier !== undefined ? `${e.kind} ${e.qualifier}` : e.kind;
@@ -61,11 +69,12 @@ function assignIds(paths: readonly DrawnPath[]): Map<string, string> {
  * separation-of-duties finding's alter and invoke paths, become one picture). Returns the diagram text without
  * the Markdown fence.
  */
-export function mermaidFlowchart(paths: readonly DrawnPath[]): string {
+export function mermaidFlowchart(paths: readonly DrawnPath[], marks: MermaidMarks = {}): string {
   const ids = assignIds(paths);
   const nodeLines: string[] = [];
   const edgeLines: string[] = [];
-  const used = new Map<NodeCategory, string[]>();
+  const used = new Map<NodeCategory | 'cut', string[]>();
+  const markedEdges: number[] = [];
   const seenNodes = new Set<string>();
   const seenEdges = new Set<string>();
   for (const p of paths) {
@@ -77,25 +86,30 @@ export function mermaidFlowchart(paths: readonly DrawnPath[]): string {
       const shape = SHAPES[category];
       nodeLines.push(`  ${id}${shape.open}"${mermaidText(n.label)}"${shape.close}`);
       used.set(category, [...(used.get(category) ?? []), id]);
+      if (marks.node?.(n)) used.set('cut', [...(used.get('cut') ?? []), id]);
     }
     p.edges.forEach((e, i) => {
       const from = ids.get(p.nodes[i]?.id ?? '');
       const to = ids.get(p.nodes[i + 1]?.id ?? '');
-      const line = `  ${from ?? '?'} -->|"${mermaidText(edgeLabel(e))}"| ${to ?? '?'}`;
+      const marked = marks.edge?.(e) === true;
+      const line = `  ${from ?? '?'} -->|"${marked ? 'cut: ' : ''}${mermaidText(edgeLabel(e))}"| ${to ?? '?'}`;
       if (from === undefined || to === undefined || seenEdges.has(line)) return;
       seenEdges.add(line);
+      if (marked) markedEdges.push(edgeLines.length);
       edgeLines.push(line);
     });
   }
   const classLines: string[] = [];
-  for (const category of Object.keys(SHAPES) as NodeCategory[]) {
+  for (const category of [...Object.keys(SHAPES) as NodeCategory[], 'cut' as const]) {
     const members = used.get(category);
-    if (members) classLines.push(`  classDef ${category} ${SHAPES[category].style}`, `  class ${members.join(',')} ${category}`);
+    const style = category === 'cut' ? MARK_STYLE : SHAPES[category].style;
+    if (members) classLines.push(`  classDef ${category} ${style}`, `  class ${members.join(',')} ${category}`);
   }
+  if (markedEdges.length) classLines.push(`  linkStyle ${markedEdges.join(',')} ${MARK_STYLE}`);
   return ['flowchart LR', ...nodeLines, ...edgeLines, ...classLines].join('\n');
 }
 
-/** `flowchart` in a Markdown ```mermaid fence, each line prefixed with `indent`. */
-export function mermaidBlock(paths: readonly DrawnPath[], indent = ''): string[] {
-  return ['```mermaid', ...mermaidFlowchart(paths).split('\n'), '```'].map((l) => `${indent}${l}`);
+/** `flowchart` in a Markdown ```mermaid fence. */
+export function mermaidBlock(paths: readonly DrawnPath[], marks: MermaidMarks = {}): string[] {
+  return ['```mermaid', ...mermaidFlowchart(paths, marks).split('\n'), '```'];
 }

@@ -2,8 +2,9 @@
 // complete deterministic JSON. Sections: reach by tier, holders/users, revocation plan, residual reach.
 import pc from 'picocolors';
 import type { ResidualTarget, ScopedNode, ScopePath, ScopePlanItem, ScopeReport, ScopeTarget } from '../analysis/scope.js';
-import { drawPath } from '../findings/index.js';
+import { drawPath, type EdgeRef } from '../findings/index.js';
 import type { FormatId, RenderOptions } from './index.js';
+import { mermaidBlock, type MermaidMarks } from './mermaid.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -73,7 +74,24 @@ function table(r: ScopeReport, o: RenderOptions): string {
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function mdNode(n: ScopedNode, o: RenderOptions): string[] {
+const sameEdge = (a: EdgeRef, b: EdgeRef): boolean => a.kind === b.kind && a.from === b.from && a.to === b.to && a.qualifier === b.qualifier;
+
+/** What the plan cuts, for the pictures: its edges, and the credentials it revokes. */
+function planMarks(r: ScopeReport): MermaidMarks {
+  const edges = r.plan.items.flatMap((x) => (x.edge ? [x.edge] : []));
+  const nodes = new Set(r.plan.items.flatMap((x) => (x.node ? [x.node.id] : [])));
+  return { edge: (e) => edges.some((x) => sameEdge(x, e)), node: (n) => nodes.has(n.id) };
+}
+
+/** A picture of the paths to the targets at the threshold (at most --limit), the plan's cuts marked. */
+function mdPicture(n: ScopedNode, r: ScopeReport, o: RenderOptions): string[] {
+  const shown = n.reached.filter((t) => t.atThreshold).slice(0, o.limit);
+  if (shown.length === 0) return [];
+  return ['', `Paths to the targets at tier ≤ ${r.maxTier}; what the revocation plan cuts is red (edges labelled \`cut:\`):`, '',
+    ...mermaidBlock(shown.map((t) => t.path), planMarks(r))];
+}
+
+function mdNode(n: ScopedNode, r: ScopeReport, o: RenderOptions): string[] {
   const out = [`## ${cell(n.source.label)} (${n.source.kind})`, '', `- id: \`${n.source.id}\`${n.active ? '' : ' — **inactive at this time**: reaches nothing'}`];
   if (n.risks.length) out.push(`- risks: ${n.risks.map((f) => cell(f.detail)).join('; ')}`);
   out.push(`- acts as (${n.actsAs.length}): ${n.actsAs.slice(0, o.limit).map((a) => `\`${a.node.label}\``).join(', ') || 'nothing else'}`, '',
@@ -82,6 +100,7 @@ function mdNode(n: ScopedNode, o: RenderOptions): string[] {
     out.push('| tier | at threshold | effect | target | paths | path |', '|---|---|---|---|---|---|');
     for (const t of n.reached) out.push(`| ${tierLabel(t.tier)} | ${t.atThreshold ? '**yes**' : 'no'} | ${what(t)} | \`${cell(t.target.label)}\` | ${pathCount(t)} | \`${cell(draw(t.path))}\` |`);
   } else out.push('Nothing.');
+  out.push(...mdPicture(n, r, o));
   out.push('', '### Holders and users', '');
   for (const d of n.holders.direct) out.push(`- \`${cell(d.node.label)}\` ${d.edge.kind}${d.edge.file ? ` (${d.edge.file}:${d.edge.line ?? ''})` : ''}`);
   if (n.holders.direct.length === 0) out.push('- no direct holder');
@@ -94,7 +113,7 @@ function md(r: ScopeReport, o: RenderOptions): string {
   const out = [`# Incident scope: \`${cell(r.selector)}\``, '',
     `Scoped at ${r.at} with tier threshold ≤ ${r.maxTier} (pathwarden ${o.version}). ${r.matched} node(s) matched${r.matched > r.nodes.length ? `; the first ${r.nodes.length} are scoped` : ''}.`, '',
     `**${summaryLine(r)}**`, ''];
-  for (const n of r.nodes) out.push(...mdNode(n, o));
+  for (const n of r.nodes) out.push(...mdNode(n, r, o));
   out.push(`## Revocation plan (cost ${r.plan.cost}${r.plan.exact ? ', minimum' : ', may exceed the minimum'})`, '');
   r.plan.items.forEach((x) => {
     out.push(`- [ ] ${cell(x.action)} — cost ${x.cost}`, `  - why: ${cell(x.why)}`, `  - cuts: ${x.cuts.map((t) => `\`${t.label}\``).join(', ') || '—'}`);

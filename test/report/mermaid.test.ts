@@ -1,13 +1,17 @@
 // Mermaid pictures of paths in the Markdown reports: exact text for a known finding, shapes by node category,
-// hostile ids and names escaped so they cannot add nodes or edges, and one picture per finding in `--format md`.
+// hostile ids and names escaped so they cannot add nodes or edges, one picture per finding in `--format md`, and
+// scope pictures with what the revocation plan cuts marked.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeDirectory } from '../../src/analysis/analyze.js';
-import type { EdgeRef, NodeRef } from '../../src/findings/index.js';
+import { loadGraph } from '../../src/analysis/load.js';
+import { scopeOf } from '../../src/analysis/scope.js';
+import { drawPath, type EdgeRef, type NodeRef } from '../../src/findings/index.js';
 import { kindsOf } from '../../src/model/index.js';
 import { reportText } from '../../src/report/index.js';
 import { md } from '../../src/report/md.js';
 import { mermaidFlowchart, mermaidId, mermaidText } from '../../src/report/mermaid.js';
+import { SCOPE_REPORTERS } from '../../src/report/scope.js';
 import { bestPath } from '../../src/report/text.js';
 import { cliFixture } from '../helpers/exec.js';
 
@@ -106,5 +110,49 @@ describe('docs/reports.md', () => {
       const listed = [...(/\(([^)]*)\)/.exec(row)?.[1] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
       expect([category, listed]).toEqual([category, kindsOf(category)]);
     }
+  });
+});
+
+describe('marked edges and nodes (what a revocation plan cuts)', () => {
+  const node = (id: string, kind: NodeRef['kind']): NodeRef => ({ id, kind, name: id, label: id });
+  const nodes = [node('k', 'APIKey'), node('sa', 'ServiceAccount'), node('db', 'Resource')];
+  const edges: EdgeRef[] = [{ kind: 'AUTHENTICATES_AS', from: 'k', to: 'sa' }, { kind: 'CAN_ACCESS', from: 'sa', to: 'db', qualifier: 'admin' }];
+
+  it('labels a marked edge `cut:` and styles it by index; marked nodes get the cut class last', () => {
+    const text = mermaidFlowchart([{ nodes, edges }], { edge: (e) => e.kind === 'CAN_ACCESS', node: (n) => n.id === 'k' });
+    expect(text.split('\n').slice(4)).toEqual([
+      '  n_k -->|"AUTHENTICATES_AS"| n_sa',
+      '  n_sa -->|"cut: CAN_ACCESS admin"| n_db',
+      '  classDef identity fill:#e3f2fd,stroke:#1565c0', '  class n_sa identity',
+      '  classDef credential fill:#fff3e0,stroke:#e65100', '  class n_k credential',
+      '  classDef resource fill:#e8f5e9,stroke:#2e7d32', '  class n_db resource',
+      '  classDef cut stroke:#c62828,stroke-width:3px', '  class n_k cut',
+      '  linkStyle 1 stroke:#c62828,stroke-width:3px',
+    ]);
+  });
+});
+
+describe('scope --format md pictures', () => {
+  it('draws, per scoped node, its paths to targets at the threshold, every one crossing something the plan cuts', async () => {
+    const loaded = await loadGraph('examples/acme');
+    const report = scopeOf(loaded, 'kind:AIAgent', { at: new Date('2026-11-25T12:00:00Z') });
+    const text = SCOPE_REPORTERS.md(report, { limit: 20, color: false, version: 'test' });
+    const blocks = [...text.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm)].map((m) => m[1] ?? '');
+    const drawn = report.nodes.filter((n) => n.reached.some((t) => t.atThreshold));
+    expect(blocks).toHaveLength(drawn.length);
+    const cutEdges = report.plan.items.flatMap((x) => (x.edge ? [x.edge] : []));
+    const cutNodes = new Set(report.plan.items.flatMap((x) => (x.node ? [x.node.id] : [])));
+    drawn.forEach((n, i) => {
+      const paths = n.reached.filter((t) => t.atThreshold).slice(0, 20).map((t) => t.path);
+      for (const p of paths) {
+        const crosses = p.nodes.some((x) => cutNodes.has(x.id))
+          || p.edges.some((e) => cutEdges.some((c) => c.from === e.from && c.to === e.to && c.kind === e.kind && c.qualifier === e.qualifier));
+        expect([n.source.id, drawPath(p.nodes, p.edges), crosses]).toEqual([n.source.id, drawPath(p.nodes, p.edges), true]);
+      }
+      const block = blocks[i] ?? '';
+      const cutLabels = block.split('\n').filter((l) => l.includes('|"cut: ')).length;
+      expect(block.includes('linkStyle')).toBe(cutLabels > 0);
+    });
+    expect(blocks.join('\n')).toContain('n_acme_agent_data_analyst -->|"cut: RUNS_AS"| n_acme_sa_data_analyst_agent');
   });
 });
