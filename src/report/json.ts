@@ -4,6 +4,7 @@ import { activeCount, type AnalysisResult } from '../analysis/analyze.js';
 import { countDiagnostics } from '../analysis/load.js';
 import { toJsonGraph } from '../graph/export.js';
 import type { Rollup } from '../findings/index.js';
+import { listedCount } from './listed.js';
 import type { RenderOptions, Reporter } from './types.js';
 
 /** Non-zero blast radius per principal, keys sorted (deterministic output). */
@@ -36,11 +37,6 @@ function listedRollups(r: AnalysisResult, o: RenderOptions): Record<string, unkn
     bySource: cap(r.bySource), byTarget: cap(r.byTarget),
     omitted: { bySource: Math.max(0, r.bySource.length - max), byTarget: Math.max(0, r.byTarget.length - max) },
   };
-}
-
-/** Findings the document lists: the best `maxFindings` active ones (all by default). */
-function listedCount(r: AnalysisResult, o: RenderOptions): number {
-  return Math.min(activeCount(r), o.maxFindings ?? Infinity);
 }
 
 function document(r: AnalysisResult, o: RenderOptions, findings: unknown): Record<string, unknown> {

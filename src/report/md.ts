@@ -1,4 +1,5 @@
-// Markdown reporter: for tickets, PRs and wikis; every finding with its paths, rank explanation and fixes.
+// Markdown reporter: for tickets, PRs and wikis; every finding with its paths (as text and as a Mermaid picture),
+// rank explanation and fixes.
 import { activeCount, topFindings, type AnalysisResult } from '../analysis/analyze.js';
 import type { BlastReport } from '../analysis/blast.js';
 import type { PathsReport } from '../analysis/paths.js';
