@@ -209,7 +209,8 @@ describe('pathwarden analyze usage errors', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toBe(`error: ${dir}: no inventory files here or in its sub-folders (expected identities.csv, credentials.csv, `
       + 'assets.csv, resources.csv, oauth-grants.csv, bindings.csv, permissions.csv, *.graph.json, or an export recognised by content: '
-      + 'AWS IAM, Kubernetes RBAC, Entra ID, MCP client configs; see docs/sources.md)');
+      + 'AWS IAM, Kubernetes RBAC, Entra ID, MCP client configs, AWS CLI config/credentials, GitHub Actions workflows, '
+      + 'gitleaks/trufflehog reports; see docs/sources.md)');
   });
 
   it.each([
