@@ -1,8 +1,8 @@
 // Records ⇄ store rows. Stored properties are flat (what a Neo4j Browser user queries: n.tier, r.action) and they
 // are the item's open (current) version: a record is rebuilt exactly from them. Only versions that have been
 // replaced keep the whole record as a JSON document (`_v_doc`), so any recent snapshot can be rebuilt exactly.
-import { createHash } from 'node:crypto';
-import { edgeKey, type EdgeKind, type EdgeRecord, type NodeRecord, type PropValue, type Provenance } from '../model/index.js';
+import { hash } from 'node:crypto';
+import { edgeKey, edgeSpec, type EdgeKind, type EdgeRecord, type NodeRecord, type PropValue, type Provenance } from '../model/index.js';
 
 /** A flat property map as stored on a node or relationship. */
 export type Flat = Record<string, PropValue>;
@@ -18,11 +18,46 @@ const ORDER_DIGITS = 36;
 
 /** Content hash of a record: what it says, not where it was read (line numbers may shift without a change). */
 function contentHash(content: unknown): string {
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
+  // NOTE: the one-shot hash is twice as fast as createHash().update().digest() on these short strings.
+  return hash('sha256', JSON.stringify(content)).slice(0, 32);
+}
+
+/** Key orders the flat form gives records back in (keys whose value is undefined do not count: JSON drops them). */
+const NODE_ORDER = ['id', 'kind', 'name', 'owner', 'environment', 'tags', 'source', 'properties', 'provenance'];
+const EDGE_ORDER = ['kind', 'from', 'to', 'source', 'properties', 'provenance'];
+const PROVENANCE_ORDER = ['source', 'file', 'line', 'path'];
+
+/** True when `o`'s defined keys all come from `order`, in that order. */
+function inOrder(o: object, order: readonly string[]): boolean {
+  let at = -1;
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined) continue;
+    const i = order.indexOf(k);
+    if (i <= at) return false;
+    at = i;
+  }
+  return true;
+}
+
+/**
+ * True when the flat form gives the record back exactly (same JSON): its keys and its provenance's keys are in the
+ * order the flat form rebuilds them, and its properties' order can be kept in `_porder`. Checked instead of
+ * rebuilding the record and comparing JSON, which took most of the time of writing a large graph.
+ */
+function flatIsExact(record: NodeRecord | EdgeRecord, order: readonly string[]): boolean {
+  return inOrder(record, order) && inOrder(record.provenance, PROVENANCE_ORDER)
+    && (Object.keys(record.properties).length <= ORDER_DIGITS || isSorted(Object.keys(record.properties)));
+}
+
+function isSorted(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if ((names[i - 1] as string) > (names[i] as string)) return false;
+  return true;
 }
 
 function sortedProps(props: Readonly<Record<string, PropValue>>): Flat {
-  return Object.fromEntries(Object.keys(props).sort().map((k) => [k, props[k] as PropValue]));
+  const names = Object.keys(props);
+  if (isSorted(names)) return props as Flat;
+  return Object.fromEntries(names.sort().map((k) => [k, props[k] as PropValue]));
 }
 
 export interface NodeRow {
@@ -44,10 +79,15 @@ export interface EdgeRow extends NodeRow {
 function addPropsAndProvenance(flat: Flat, properties: Readonly<Record<string, PropValue>>, provenance: Provenance, source: string): void {
   const names = Object.keys(properties);
   for (const name of names) flat[name] = properties[name] as PropValue;
+  if (isSorted(names)) return addProvenance(flat, provenance, source);
   const sorted = [...names].sort();
-  if (names.some((name, i) => sorted[i] !== name) && names.length <= ORDER_DIGITS) {
+  if (names.length <= ORDER_DIGITS) {
     flat['_porder'] = names.map((name) => sorted.indexOf(name).toString(ORDER_DIGITS)).join('');
   }
+  addProvenance(flat, provenance, source);
+}
+
+function addProvenance(flat: Flat, provenance: Provenance, source: string): void {
   if (provenance.source !== source) flat['_psource'] = provenance.source;
   if (provenance.file !== undefined) flat['_file'] = provenance.file;
   if (provenance.line !== undefined) flat['_line'] = provenance.line;
@@ -109,7 +149,7 @@ export function nodeRow(n: NodeRecord): NodeRow {
   if (!clash) addPropsAndProvenance(props, n.properties, n.provenance, n.source);
   // NOTE: the flat form must give the record back exactly; anything it cannot say (a property named like a field,
   // an unusual provenance, key order) is kept whole in `_doc` instead.
-  if (clash || JSON.stringify(nodeFromFlat(props)) !== JSON.stringify(n)) props['_doc'] = JSON.stringify(n);
+  if (clash || !flatIsExact(n, NODE_ORDER)) props['_doc'] = JSON.stringify(n);
   return { props, hash: contentHash(content) };
 }
 
@@ -117,10 +157,13 @@ export function nodeRow(n: NodeRecord): NodeRow {
 export function edgeRow(e: EdgeRecord): EdgeRow {
   const key = edgeKey(e.kind, e.from, e.to, e.properties);
   const content = { kind: e.kind, from: e.from, to: e.to, source: e.source, properties: sortedProps(e.properties) };
-  const props: Flat = { source: e.source, _key: key };
+  const props: Flat = { source: e.source };
   const clash = collides(e.properties, EDGE_FIELDS);
   if (!clash) addPropsAndProvenance(props, e.properties, e.provenance, e.source);
-  if (clash || JSON.stringify(edgeFromFlat(e.kind, e.from, e.to, props)) !== JSON.stringify(e)) props['_doc'] = JSON.stringify(e);
+  // NOTE: the live scan rebuilds the edge key from the endpoints and these properties, so they are stored flat
+  // even when the record itself is kept as a document.
+  else for (const name of edgeSpec(e.kind).key) if (e.properties[name] !== undefined) props[name] = e.properties[name] as PropValue;
+  if (clash || !flatIsExact(e, EDGE_ORDER)) props['_doc'] = JSON.stringify(e);
   return { from: e.from, to: e.to, key, props, hash: contentHash(content) };
 }
 

@@ -5,8 +5,8 @@
 import type { PathwardenGraph } from '../graph/types.js';
 import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type EdgeRecord, type NodeKind, type NodeRecord } from '../model/index.js';
 import {
-  OPEN_NODES, RETIRE_NODES, createEdges, createEdgesFromMaps, createNodes, createNodesFromMaps,
-  edgeColumns, nodeColumns, openEdges, retireEdges, updateEdges, updateNodes,
+  OPEN_EDGES, OPEN_NODES, RETIRE_EDGES, RETIRE_NODES, UPDATE_EDGES, createEdges, createEdgesFromMaps, createNodes,
+  createNodesFromMaps, edgeColumns, nodeColumns, updateNodes,
 } from './cypher.js';
 import type { Store } from './driver.js';
 import { readLiveEdges, readLiveNodes, unreported, type LiveItem, type LiveItems } from './live.js';
@@ -89,7 +89,7 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     // find their endpoints without an index seek; one writer holds the lease, so none of these nodes is deleted
     // meanwhile.
     const eids = new Map<string, string>();
-    for (const [id, item] of liveNodes) if (item.eid !== undefined) eids.set(id, item.eid);
+    for (const [id, item] of liveNodes) eids.set(id, item.eid);
     const nodeTasks = [...nodesByKind].flatMap(([kind, list]) => chunks(list, batchSize).map((batch) => async () => {
       await writeNodeBatch(store, kind, batch.map(nodeRow), seq, nodes, liveNodes, eids);
       await step(batch.length);
@@ -118,7 +118,7 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     for (const source of cleaned) {
       for (const [kind, live] of liveEdges) {
         const keys = unreported(live, source, edgeKeys.get(kind) ?? new Set());
-        edges.retired += await retireAll(store, retireEdges(kind), 'keys', keys, { seq, batchSize }, beat);
+        edges.retired += await retireAll(store, RETIRE_EDGES, 'eids', keys.map((k) => (live.get(k) as LiveItem).eid), { seq, batchSize }, beat);
       }
       nodes.retired += await retireAll(store, RETIRE_NODES, 'ids', unreported(liveNodes, source, nodeIds), { seq, batchSize }, beat);
     }
@@ -211,12 +211,13 @@ async function writeEdgeBatch(
   const { fresh, changed, same } = classify(batch, live, (row) => row.key);
   if (fresh.length) await createEdgeRows(store, kind, fresh, seq, eids);
   if (changed.length) {
-    const open = await store.run(openEdges(kind), { keys: changed.map((r) => r.key) }, 'read');
+    const eidOf = (row: EdgeRow): string => (live.get(row.key) as LiveItem).eid;
+    const open = await store.run(OPEN_EDGES, { eids: changed.map(eidOf) }, 'read');
     const old = new Map(open.map((r) => {
       const p = r.get('p') as Record<string, unknown>;
-      return [String(p['_key']), JSON.stringify(edgeFromFlat(kind, String(r.get('from')), String(r.get('to')), p))];
+      return [String(r.get('eid')), JSON.stringify(edgeFromFlat(kind, String(r.get('from')), String(r.get('to')), p))];
     }));
-    await store.run(updateEdges(kind), { rows: changed.map((r) => ({ ...r, old: old.get(r.key) })), seq });
+    await store.run(UPDATE_EDGES, { rows: changed.map((r) => ({ eid: eidOf(r), props: r.props, hash: r.hash, old: old.get(eidOf(r)) })), seq });
   }
   counts.created += fresh.length;
   counts.changed += changed.length;
@@ -245,7 +246,7 @@ async function createEdgeRows(store: Store, kind: EdgeKind, fresh: readonly Edge
 
 /** Retires `ids` (passed as parameter `name`) in batches; returns how many were retired. */
 async function retireAll(
-  store: Store, cypher: string, name: 'ids' | 'keys', ids: readonly string[], params: { seq: number; batchSize: number }, beat: () => Promise<void>,
+  store: Store, cypher: string, name: 'ids' | 'eids', ids: readonly string[], params: { seq: number; batchSize: number }, beat: () => Promise<void>,
 ): Promise<number> {
   let total = 0;
   for (const batch of chunks(ids, params.batchSize)) {

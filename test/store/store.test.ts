@@ -109,14 +109,15 @@ describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no 
     await neo.close();
   });
 
-  it('creates a uniqueness constraint per node kind and per relationship kind, idempotently', async () => {
+  it('creates a uniqueness constraint per node kind, idempotently, and drops the relationship-key constraints of the earlier layout', async () => {
+    await store.run('CREATE CONSTRAINT pw_rel_can_assume_key IF NOT EXISTS FOR ()-[r:CAN_ASSUME]-() REQUIRE r._key IS UNIQUE');
     await ensureSchema(store);
     const again = await openStore({ uri: neo.uri, user: neo.user, password: neo.password, database: neo.database, origin: 'test' });
     await ensureSchema(again);
     await again.close();
     const names = (await store.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, 'read'))[0]?.get('names') as string[];
     for (const kind of NODE_KINDS) expect(names).toContain(`pw_${kind.toLowerCase()}_id`);
-    for (const kind of EDGE_KINDS) expect(names).toContain(`pw_rel_${kind.toLowerCase()}_key`);
+    for (const kind of EDGE_KINDS) expect(names).not.toContain(`pw_rel_${kind.toLowerCase()}_key`);
     expect(names).toContain('pw_node_id');
   });
 
