@@ -103,6 +103,51 @@ export function deriveModelEdges(index: PrincipalIndex, file: string, out: EdgeC
   return nodes;
 }
 
+/** Id of the Dataset an S3 bucket stands for: an inventory row with this id (or a TRAINS edge from it) says what it trains. */
+export function bucketDatasetId(bucket: string): string {
+  return `aws/s3/${bucket}`;
+}
+
+/**
+ * For every S3 bucket an Allow statement names (`arn:aws:s3:::bucket`, `…:bucket/prefix/*`; the bucket name itself
+ * without wildcards), a reference `Dataset` `aws/s3/<bucket>` and `CAN_ALTER` (write_training_data) from each
+ * principal allowed `s3:PutObject` on an object the statement covers. The export does not say which buckets hold
+ * training data: the edge alters a model once the inventory says the dataset `TRAINS` it (by this id).
+ */
+export function deriveBucketEdges(index: PrincipalIndex, file: string, out: EdgeCollector): NodeRecord[] {
+  const probes = new Map<string, Set<string>>();
+  for (const p of index.principals) for (const d of p.subject.identity) for (const s of d.statements) {
+    if (s.effect !== 'Allow') continue;
+    for (const r of s.resources ?? []) {
+      const m = /^arn:aws[a-z-]*:s3:::([^/*?$]+)(\/(.*))?$/.exec(r);
+      if (!m) continue;
+      // NOTE: an object ARN under the resource stands for "some object it covers"; a bare bucket ARN covers none
+      // itself, but another statement of the principal may cover its objects.
+      const key = m[3] === undefined || m[3] === '' ? 'pathwarden-probe' : (m[3] as string).replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
+      const bucket = m[1] as string;
+      const set = probes.get(bucket) ?? new Set<string>();
+      set.add(`arn:aws:s3:::${bucket}/${key}`);
+      probes.set(bucket, set);
+    }
+  }
+  const nodes: NodeRecord[] = [];
+  for (const bucket of [...probes.keys()].sort()) {
+    const id = bucketDatasetId(bucket);
+    let written = false;
+    for (const p of index.principals) {
+      for (const arn of probes.get(bucket) as Set<string>) {
+        const d = evaluate(p.subject, 's3:PutObject', arn);
+        if (d === undefined) continue;
+        out.add('CAN_ALTER', p.id, id, undefined, d, p.entry.at, { action: 'write_training_data' });
+        written = true;
+        break;
+      }
+    }
+    if (written) nodes.push(awsNode(id, 'Dataset', `S3 bucket ${bucket}`, { x_arn: `arn:aws:s3:::${bucket}`, reference: true }, { source: SOURCE, file }));
+  }
+  return nodes;
+}
+
 /** Resource ARNs an Allow statement names exactly (no wildcard, no variable). */
 function namedArns(d: PolicyDocument): string[] {
   return d.statements.filter((s) => s.effect === 'Allow').flatMap((s) => s.resources ?? []).filter((r) => r.startsWith('arn:') && !/[*?$]/.test(r));

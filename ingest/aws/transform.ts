@@ -5,7 +5,7 @@
 // CAN_ALTER / CAN_INVOKE on the Bedrock and SageMaker models policies name (ai-actions.ts).
 import { emptyRecords, type NodeRecord, type PropValue, type Records } from '../../src/model/index.js';
 import { parseEnvironment } from '../values.js';
-import { deriveModelEdges } from './ai-actions.js';
+import { deriveBucketEdges, deriveModelEdges } from './ai-actions.js';
 import { SOURCE, parseAuthz, type PrincipalBase } from './authz.js';
 import { EdgeCollector } from './collect.js';
 import { deriveEscalations } from './escalation.js';
@@ -48,7 +48,7 @@ export function transformAuthz(doc: unknown, file: string): Records {
   const trust = resolveTrust(index, authz.roles, file, out.diagnostics);
   for (const e of trust.edges) edges.addRecord(e);
   deriveEscalations(index, trust.assumers, edges);
-  const models = deriveModelEdges(index, file, edges);
+  const models = [...deriveModelEdges(index, file, edges), ...deriveBucketEdges(index, file, edges)];
   for (const n of profiles.values()) out.nodes.push(n);
   for (const n of trust.nodes) out.nodes.push(n);
   for (const n of models) out.nodes.push(n);

@@ -47,6 +47,19 @@ describe('aws: special grants', () => {
     expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_ACCESS|${ADMIN}|${techniqueLabel('iam-001')}|`]));
   });
 
+  it('a bucket a policy names becomes a reference Dataset its writers alter (write_training_data), wildcard grants included; readers and denied writers do not', async () => {
+    const records = await ingestFixture(`${AWS_FIXTURES}/cases/training-bucket.json`);
+    expect(records.diagnostics).toEqual([]);
+    const alters = records.edges.filter((e) => e.kind === 'CAN_ALTER').map((e) => [e.from, e.to, e.properties]);
+    expect(alters).toEqual([
+      [id('user', 'writer'), 'aws/s3/fraud-training', { action: 'write_training_data' }],
+      [id('user', 'wildcard'), 'aws/s3/fraud-training', { action: 'write_training_data' }],
+    ]);
+    expect(records.nodes.filter((n) => n.kind === 'Dataset').map((n) => [n.id, n.name, n.properties])).toEqual([
+      ['aws/s3/fraud-training', 'S3 bucket fraud-training', { platform: 'aws', x_arn: 'arn:aws:s3:::fraud-training', reference: true }],
+    ]);
+  });
+
   it('a conditional allow gives a conditional edge', async () => {
     const records = await ingestFixture(`${AWS_FIXTURES}/cases/conditional-grant.json`);
     expect(edgesFrom(records, ATTACKER)).toEqual(new Set([`CAN_MINT_CREDENTIAL|${id('user', 'target')}|iam-002 iam:CreateAccessKey|conditional`]));

@@ -59,7 +59,7 @@ describe('aws formats', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.files.map((f) => [f.file.split('/').pop(), f.source, f.nodes, f.edges, f.rejected])).toEqual([
       ['111122223333-boto3.json', 'aws', 3, 1, 0],
-      ['111122223333-cli.json', 'aws', 7, 4, 0],
+      ['111122223333-cli.json', 'aws', 8, 5, 0],
       ['444455556666-get-credential-report.json', 'aws', 2, 1, 0],
       ['credential-report.csv', 'aws', 7, 4, 0],
     ]);
