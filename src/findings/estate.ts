@@ -2,17 +2,18 @@
 // witness paths and every principal's blast radius; findings are kept as compact rows, ranked, and only the best
 // `detail` of them get every path enumerated and ranked. The rest are drawn from their witness paths when a
 // reporter asks for them (in rank order), so a million-finding estate never holds a million Finding objects.
-import { enumeratePaths, findingSources, isAccess, isAlter, isProdInvoke, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type CompactGraph, type EnginePath, type PathsResult } from '../engine/index.js';
+import { enumeratePaths, findingSources, isAccess, isAlter, isProdInvoke, reach, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type CompactGraph, type EnginePath, type PathsResult } from '../engine/index.js';
 import { IS_CREDENTIAL } from '../engine/kinds.js';
 import { PAIR, targetPass, type PairRows, type TargetPassResult } from '../engine/target-pass.js';
 import type { GraphLookup } from '../graph/lookup.js';
 import { ACCESS_ACTIONS, ALTER_ACTIONS, NODE_KINDS } from '../model/index.js';
 import { findingContext, findingId, type FindingContext } from './context.js';
+import { sortFindings } from './sort.js';
 import { matchExceptions, suppress, type AcceptedException, type ExceptionOutcome } from './exceptions.js';
 import { isExposedFinding, pathScore, principalWeight } from './rank.js';
 import { rollupOf, type Rollup } from './rollup.js';
 import { nodeRef } from './refs.js';
-import { sensitiveFindings, sodAlterInvoke, sodFindings, sensitiveReach } from './rules/index.js';
+import { leakedAlterFindings, sensitiveFindings, sodAlterInvoke, sodFindings, sensitiveReach, type LeakedAlterResult } from './rules/index.js';
 import { sensitiveSeverity, sensitiveWeight } from './rules/sensitive-reach.js';
 import { sodSeverity, sodWeight } from './rules/sod-alter-invoke.js';
 import { RULES } from './rules/index.js';
@@ -182,15 +183,51 @@ function counts(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, 0]));
 }
 
-/** Roll-ups from rows (the same as rollupBySource/rollupByTarget give for the materialised findings). */
-function rollups(ctx: FindingContext, rows: Rows, active: readonly number[], side: 'source' | 'target'): Rollup[] {
+/**
+ * Roll-ups from rows and the findings made outside them (leaked-alter), the same as rollupBySource/rollupByTarget
+ * give for the materialised findings.
+ */
+function rollups(ctx: FindingContext, rows: Rows, active: readonly number[], extra: readonly Finding[], side: 'source' | 'target'): Rollup[] {
   const col = side === 'source' ? rows.pairs.source.data : rows.pairs.target.data;
   const other = side === 'source' ? rows.pairs.target.data : rows.pairs.source.data;
-  return rollupOf(active, {
-    key: (r) => col[r] as number, node: (node) => nodeRef(ctx.lookup, ctx.cg.ids[node] as string),
-    other: (r) => ctx.cg.ids[other[r] as number] as string,
-    severity: (r) => SEVERITIES[rows.severity[r] as number] as Severity, score: (r) => rows.score[r] as number,
+  const items: (number | Finding)[] = [...active, ...extra];
+  const own = (f: Finding): string => (side === 'source' ? f.source.id : f.target.id);
+  return rollupOf(items, {
+    key: (x) => (typeof x === 'number' ? col[x] as number : ctx.cg.indexOf.get(own(x)) as number),
+    node: (node) => nodeRef(ctx.lookup, ctx.cg.ids[node] as string),
+    other: (x) => (typeof x === 'number' ? ctx.cg.ids[other[x] as number] as string : side === 'source' ? x.target.id : x.source.id),
+    severity: (x) => (typeof x === 'number' ? SEVERITIES[rows.severity[x] as number] as Severity : x.severity),
+    score: (x) => (typeof x === 'number' ? rows.score[x] as number : x.score),
   });
+}
+
+/**
+ * Rule leaked-alter: every model an exposed (leaked) credential can alter, unless its sod-alter-invoke finding
+ * already covers the pair. Leaked credentials are few, so each is searched on its own; every path is enumerated.
+ */
+function leakedAlterOf(ctx: FindingContext, rows: Rows, sources: readonly number[], limits: { maxDepth: number; cap: number }): Finding[] {
+  const { cg } = ctx;
+  const exposed = sources.filter((v) => IS_CREDENTIAL[cg.nodeKind[v] as number] === 1 && ctx.exposed(v));
+  if (exposed.length === 0) return [];
+  const sod = new Set<string>();
+  for (let r = 0; r < rows.length; r++) if (rows.rule(r) === PAIR.SOD) sod.add(`${rows.source(r)}:${rows.target(r)}`);
+  const results: LeakedAlterResult[] = [];
+  for (const source of exposed) {
+    const found = reach(cg, source);
+    const actions = new Map<number, Set<string>>();
+    for (const c of found.capabilities) {
+      if (!isAlter(c) || sod.has(`${source}:${c.target}`)) continue;
+      const set = actions.get(c.target) ?? new Set<string>();
+      set.add(c.action);
+      actions.set(c.target, set);
+    }
+    for (const model of [...actions.keys()].sort((a, b) => a - b)) {
+      const shortest = found.shortest(model, isAlter);
+      if (!shortest) continue;
+      results.push({ source, model, actions: [...(actions.get(model) as Set<string>)].sort(), shortest, paths: enumeratePaths(cg, { source, target: model, ...limits, filter: isAlter }) });
+    }
+  }
+  return leakedAlterFindings(ctx, results);
 }
 
 /** Every finding of every rule on a compiled graph, ranked, with the blast radius of every principal. */
@@ -233,8 +270,12 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
     detailed.set(r, f);
   }
   ranked.subarray(0, detail).sort(order);
+  const leaked = leakedAlterOf(ctx, rows, sources, limits);
   const exceptions = options.exceptions ?? [];
-  const keys = exceptions.length === 0 ? [] : Array.from(ranked, (r) => ({ id: rows.ids[r] as string, rule: RULE_IDS[rows.rule(r)] as string, source: cg.ids[rows.source(r)] as string, target: cg.ids[rows.target(r)] as string }));
+  const keys = exceptions.length === 0 ? [] : [
+    ...Array.from(ranked, (r) => ({ id: rows.ids[r] as string, rule: RULE_IDS[rows.rule(r)] as string, source: cg.ids[rows.source(r)] as string, target: cg.ids[rows.target(r)] as string })),
+    ...leaked.map((f) => ({ id: f.id, rule: f.rule, source: f.source.id, target: f.target.id })),
+  ];
   const { suppressedBy, outcomes } = matchExceptions(lookup, keys, exceptions, cg.at);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -257,6 +298,23 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
     if (f) findings.push(f);
     else restRows.push(r);
   }
+  // NOTE: leaked-alter findings are exposed, so they rank above every row that is not; sorting the detailed
+  // findings with them puts them in place (rows beyond `detail` are never exposed ones ranked above them).
+  const activeLeaked: Finding[] = [];
+  for (const f of leaked) {
+    const exception = suppressedBy.size ? suppressedBy.get(f.id) : undefined;
+    if (exception) {
+      suppressed.push(suppress(f, exception));
+      continue;
+    }
+    activeLeaked.push(f);
+    bySeverity[f.severity]++;
+    byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  }
+  if (activeLeaked.length > 0) {
+    findings.unshift(...activeLeaked);
+    sortFindings(findings);
+  }
   const rest: FindingStream = {
     count: restRows.length,
     *[Symbol.iterator]() {
@@ -266,7 +324,7 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
   const blast = new Map<string, number>(sources.map((v) => [cg.ids[v] as string, pass.blast[v] as number]));
   return {
     findings, rest, suppressed, outcomes, bySeverity, byRule, blast,
-    bySource: rollups(ctx, rows, activeRows, 'source'), byTarget: rollups(ctx, rows, activeRows, 'target'),
+    bySource: rollups(ctx, rows, activeRows, activeLeaked, 'source'), byTarget: rollups(ctx, rows, activeRows, activeLeaked, 'target'),
   };
 }
 

@@ -2,7 +2,6 @@
 import type { CompactGraph } from '../engine/index.js';
 import type { GraphLookup } from '../graph/lookup.js';
 import { estateFindings } from './estate.js';
-import { isExposedFinding } from './rank.js';
 import { severityRank, type Finding } from './types.js';
 
 export * from './types.js';
@@ -12,6 +11,7 @@ export { applyExceptions, readExceptions, type AcceptedException, type AppliedEx
 export { rollupBySource, rollupByTarget, type Rollup } from './rollup.js';
 export { drawPath, nodeLabel, nodeRef } from './refs.js';
 export { DEFAULT_PATHS_SHOWN } from './context.js';
+export { sortFindings } from './sort.js';
 export { credentialRisks, EXPLOITABILITY_WEIGHTS, isExposedFinding, isExposedRank, STALE_AFTER_DAYS } from './rank.js';
 
 export interface FindingOptions {
@@ -25,11 +25,6 @@ export interface FindingOptions {
   readonly onProgress?: (stage: string) => void;
 }
 
-/** Sorts findings best first: exposed entry credential first, then score, then severity, then id (deterministic). */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => Number(isExposedFinding(b)) - Number(isExposedFinding(a)) || b.score - a.score
-    || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
-}
 
 /** Every active finding of every rule on a compiled graph, ranked, every path enumerated (small graphs, tests). */
 export function buildFindings(lookup: GraphLookup, cg: CompactGraph, options: FindingOptions = {}): Finding[] {

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeDirectory } from '../../src/analysis/analyze.js';
 import { loadGraph, type LoadedGraph } from '../../src/analysis/load.js';
 import { scopeExposed } from '../../src/analysis/scope.js';
 import { pathwarden } from '../helpers/exec.js';
@@ -60,6 +61,12 @@ describe('workflow (OIDC) + AWS export + inventory + gitleaks report', () => {
       exposed: true, exposed_in: ['deploy/upload.cfg:7 (commit 9b1e2d3c4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c)'], key_id: 'AKIAIOSFODNN7EXAMPLE',
     });
     expect(edge(JOB, 'HAS_CREDENTIAL', KEY)).toBe(true);
+  });
+
+  it('analyze: one critical leaked-alter finding from the key to the model, ranked first', async () => {
+    const result = await analyzeDirectory(DIR, { at: AT, exceptions: false });
+    expect(result.findings.map((f) => [f.rule, f.severity, f.source.id, f.target.id])).toEqual([['leaked-alter', 'critical', KEY, MODEL]]);
+    expect(result.findings[0]?.pathSets.map((s) => [s.label, s.actions, s.shortest.edges.length])).toEqual([['alter', ['write_training_data'], 3]]);
   });
 
   it('scope --exposed: the key alters the model through the bucket; one plan revokes both leaks and names the job it breaks', () => {

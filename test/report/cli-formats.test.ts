@@ -31,7 +31,7 @@ describe('analyze report formats (CLI)', () => {
     const log = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     const run = log.runs[0];
     expect(log.version).toBe('2.1.0');
-    expect(run?.tool.driver.rules.map((x) => x.id)).toEqual(['sod-alter-invoke', 'sensitive-reach']);
+    expect(run?.tool.driver.rules.map((x) => x.id)).toEqual(['sod-alter-invoke', 'sensitive-reach', 'leaked-alter']);
     expect(run?.results.map((x) => x.level).sort()).toEqual(['error', 'error', 'error', 'warning', 'warning', 'warning']);
     expect(run?.results.every((x) => /^pw-[0-9a-f]{16}$/.test(x.partialFingerprints['pathwardenFindingId/v1'] ?? ''))).toBe(true);
     expect(new Set(run?.results.map((x) => x.locations[0]?.physicalLocation.artifactLocation.uri))).toEqual(new Set(['credentials.csv', 'permissions.csv']));

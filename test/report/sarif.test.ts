@@ -83,7 +83,7 @@ describe('sarif of test/fixtures/cli/basic', () => {
     const run = log.runs[0];
     expect(log.version).toBe('2.1.0');
     expect(run?.tool.driver.rules.map((x) => [x.id, x.name, x.helpUri])).toEqual([
-      ['sod-alter-invoke', 'SodAlterInvoke', undefined], ['sensitive-reach', 'SensitiveReach', undefined]]);
+      ['sod-alter-invoke', 'SodAlterInvoke', undefined], ['sensitive-reach', 'SensitiveReach', undefined], ['leaked-alter', 'LeakedAlter', undefined]]);
     expect(run?.tool.driver.rules[0]?.help.text).toContain('Documentation: docs/findings.md#sod-alter-invoke');
     expect(run?.originalUriBaseIds).toEqual({
       SRCROOT: { description: { text: 'The directory pathwarden ran in.' } },
@@ -119,7 +119,8 @@ describe('sarif of test/fixtures/cli/basic', () => {
     const rules = parse(sarifAnalysis(r, { ...options, docsBase: 'https://github.com/acme/pathwarden/blob/HEAD/' })).runs[0]?.tool.driver.rules;
     expect(rules?.map((x) => x.helpUri)).toEqual([
       'https://github.com/acme/pathwarden/blob/HEAD/docs/findings.md#sod-alter-invoke',
-      'https://github.com/acme/pathwarden/blob/HEAD/docs/findings.md#sensitive-reach']);
+      'https://github.com/acme/pathwarden/blob/HEAD/docs/findings.md#sensitive-reach',
+      'https://github.com/acme/pathwarden/blob/HEAD/docs/findings.md#leaked-alter']);
   });
 });
 
