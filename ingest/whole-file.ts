@@ -1,8 +1,20 @@
-// What every ingestor that reads a file whole (JSON graph, AWS, Kubernetes, Entra, MCP) does around its transform:
-// a file it cannot use is one error diagnostic and nothing else, and the records of a usable file go to the sink
-// only once the whole file is transformed (its rules need every object of the file).
+// What every ingestor that reads a file whole (JSON graph, AWS, AWS CLI, Kubernetes, Entra, MCP, GitHub Actions,
+// secret scanners) does around its transform: the file is read as decoded text; a file it cannot use is one error
+// diagnostic and nothing else, and the records of a usable file go to the sink only once the whole file is
+// transformed (its rules need every object of the file).
+import { readFile } from 'node:fs/promises';
 import { emptyRecords, type DiagnosticCode, type Records } from '../src/model/index.js';
+import { decodeText } from './json-graph/read.js';
 import type { IngestFileOptions } from './types.js';
+
+/** A whole file as decoded text (UTF-8, or UTF-16 with a byte-order mark), or why it could not be read. Never throws. */
+export async function readText(path: string): Promise<{ readonly type: 'text'; readonly text: string } | { readonly type: 'unreadable'; readonly reason: string }> {
+  try {
+    return { type: 'text', text: decodeText(await readFile(path)) };
+  } catch (cause) {
+    return { type: 'unreadable', reason: (cause as NodeJS.ErrnoException).code ?? (cause as Error).message };
+  }
+}
 
 /** A file that could not be read, or whose syntax stopped the parse at a location (`path` when known). */
 export type UnusableFile =

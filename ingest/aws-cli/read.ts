@@ -2,8 +2,7 @@
 // numbers. A small, strict reader of the INI dialect the AWS CLI reads (Python configparser): `[section]` headers,
 // `key = value` or `key: value`, `#`/`;` comment lines, indented lines continuing the setting above (nested
 // `s3 =` blocks). A line that is none of these is a problem with its line; the rest of the file still reads.
-import { readFile } from 'node:fs/promises';
-import { decodeText } from '../json-graph/read.js';
+import { readText } from '../whole-file.js';
 
 /** One `key = value` setting; the value is raw text and may be secret (only transform.ts looks at it). */
 export interface IniSetting {
@@ -34,12 +33,9 @@ export type AwsCliReadResult =
 
 /** Reads and parses a file. Never throws. */
 export async function readAwsCliFile(path: string): Promise<AwsCliReadResult> {
-  let text: string;
-  try {
-    text = decodeText(await readFile(path));
-  } catch (cause) {
-    return { type: 'unreadable', reason: (cause as NodeJS.ErrnoException).code ?? (cause as Error).message };
-  }
+  const read = await readText(path);
+  if (read.type === 'unreadable') return read;
+  const text = read.text;
   return { type: 'ini', ...parseIni(text) };
 }
 

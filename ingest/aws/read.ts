@@ -1,7 +1,6 @@
 // read: one AWS export file → its text and, for JSON, the parsed value. A JSON syntax error (a truncated export)
 // becomes a `malformed` result with line, column and the JSON path of the value being read when parsing stopped.
-import { readFile } from 'node:fs/promises';
-import { decodeText } from '../json-graph/read.js';
+import { readText } from '../whole-file.js';
 
 /** Where and why JSON.parse stopped. */
 export interface LocatedSyntaxError {
@@ -20,12 +19,9 @@ export type AwsReadResult =
 
 /** Reads a file: JSON when it starts with `{` or `[`, else plain text (the credential report CSV). Never throws. */
 export async function readAwsFile(path: string): Promise<AwsReadResult> {
-  let text: string;
-  try {
-    text = decodeText(await readFile(path));
-  } catch (cause) {
-    return { type: 'unreadable', reason: (cause as NodeJS.ErrnoException).code ?? (cause as Error).message };
-  }
+  const read = await readText(path);
+  if (read.type === 'unreadable') return read;
+  const text = read.text;
   const start = text.trimStart()[0];
   if (start !== '{' && start !== '[') return { type: 'text', text };
   return parseLocatedJson(text);

@@ -1,9 +1,8 @@
 // read: one workflow file → its parsed value, a locator giving the line of any path in it, and the raw text (for the
 // `# pathwarden: repo=` header, which YAML drops as a comment). A syntax error anywhere is a `malformed` result with
 // line, column and the path being read: nothing of the file is used.
-import { readFile } from 'node:fs/promises';
+import { readText } from '../whole-file.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { decodeText } from '../json-graph/read.js';
 import { yamlPathAt } from '../k8s/read.js';
 
 /** Line (1-based) of the key or item at a path (`['jobs', 'build', 'steps', 2]`), when it exists. */
@@ -16,12 +15,9 @@ export type WorkflowReadResult =
 
 /** Reads and parses a workflow file. Never throws. */
 export async function readWorkflowFile(path: string): Promise<WorkflowReadResult> {
-  let text: string;
-  try {
-    text = decodeText(await readFile(path));
-  } catch (cause) {
-    return { type: 'unreadable', reason: (cause as NodeJS.ErrnoException).code ?? (cause as Error).message };
-  }
+  const read = await readText(path);
+  if (read.type === 'unreadable') return read;
+  const text = read.text;
   return parseWorkflowText(text);
 }
 

@@ -1,11 +1,10 @@
 // read: one MCP client config file (JSON with comments and trailing commas, as VS Code and Claude write them) →
 // its parsed value and a locator giving the line of any JSON path. A syntax error becomes a `malformed` result with
 // line, column and the JSON path being read, and nothing of the file is used.
-import { readFile } from 'node:fs/promises';
+import { readText } from '../whole-file.js';
 import {
   findNodeAtLocation, getLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError,
 } from 'jsonc-parser';
-import { decodeText } from '../json-graph/read.js';
 
 /** Line (1-based) of the value at a JSON path, when it exists. */
 export type LineOf = (path: readonly (string | number)[]) => number | undefined;
@@ -17,12 +16,9 @@ export type McpReadResult =
 
 /** Reads and parses a file. Never throws. */
 export async function readMcpFile(path: string): Promise<McpReadResult> {
-  let text: string;
-  try {
-    text = decodeText(await readFile(path));
-  } catch (cause) {
-    return { type: 'unreadable', reason: (cause as NodeJS.ErrnoException).code ?? (cause as Error).message };
-  }
+  const read = await readText(path);
+  if (read.type === 'unreadable') return read;
+  const text = read.text;
   return parseMcpText(text);
 }
 

@@ -1,8 +1,7 @@
 // read: one scanner report → its findings as raw objects with their location. A gitleaks report is one JSON
 // array (each element located by line and JSON path); a trufflehog report is JSON Lines (one object per line, a
 // bad line is reported and the others are read). No fixing, no typing: transform.ts does that.
-import { readFile } from 'node:fs/promises';
-import { decodeText } from '../json-graph/read.js';
+import { readText } from '../whole-file.js';
 import { jsonPath, parseMcpText } from '../mcp/read.js';
 
 /** One finding as the scanner wrote it, and where it is in the report. */
@@ -28,12 +27,9 @@ export type ScannerReadResult =
 
 /** Reads a report file. Never throws. */
 export async function readScannerFile(path: string): Promise<ScannerReadResult> {
-  let text: string;
-  try {
-    text = decodeText(await readFile(path));
-  } catch (cause) {
-    return { type: 'unreadable', reason: (cause as NodeJS.ErrnoException).code ?? (cause as Error).message };
-  }
+  const read = await readText(path);
+  if (read.type === 'unreadable') return read;
+  const text = read.text;
   return parseScannerText(text);
 }
 
