@@ -8,6 +8,7 @@ import { parseEnvironment } from '../values.js';
 import { deriveBucketEdges, deriveModelEdges } from './ai-actions.js';
 import { SOURCE, parseAuthz, type PrincipalBase } from './authz.js';
 import { EdgeCollector } from './collect.js';
+import { assumeGrantProps, trustedAccountProps } from './cross-account.js';
 import { deriveEscalations } from './escalation.js';
 import { adminTargetNode, awsNode, principalId } from './ids.js';
 import { indexPrincipals } from './principals.js';
@@ -27,10 +28,16 @@ export function transformAuthz(doc: unknown, file: string): Records {
     }, { source: SOURCE, file, path: entry.at }, entry.tags);
     out.nodes.push(environment ? { ...record, environment } : record);
   };
+  const grants = new Map(index.principals.map((p) => [p.id, assumeGrantProps(p)]));
   for (const g of authz.groups) node(g, 'Group', 'group');
-  for (const u of authz.users) node(u, 'ServiceAccount', 'user', u.boundary ? { x_permissions_boundary: u.boundary } : {});
+  for (const u of authz.users) {
+    node(u, 'ServiceAccount', 'user', { ...(u.boundary ? { x_permissions_boundary: u.boundary } : {}), ...grants.get(principalId(u.account, 'user', u.name)) });
+  }
   for (const r of authz.roles) {
-    node(r, 'Role', 'role', { ...(r.boundary ? { x_permissions_boundary: r.boundary } : {}), ...(r.lastUsedAt ? { x_last_used_at: r.lastUsedAt } : {}) });
+    node(r, 'Role', 'role', {
+      ...(r.boundary ? { x_permissions_boundary: r.boundary } : {}), ...(r.lastUsedAt ? { x_last_used_at: r.lastUsedAt } : {}),
+      ...grants.get(principalId(r.account, 'role', r.name)), ...trustedAccountProps(r),
+    });
   }
   const edges = new EdgeCollector(file);
   for (const p of index.principals) {

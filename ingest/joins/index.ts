@@ -2,6 +2,7 @@
 // the collector loadDirectory feeds: it keeps only the node records some join wants, so a streaming load of a
 // million rows holds a handful.
 import type { Diagnostic, EdgeRecord, NodeRecord } from '../../src/model/index.js';
+import { awsCrossAccount } from '../aws/cross-account.js';
 import { githubOidc } from '../github-actions/join.js';
 import { secretScannersJoin } from '../secret-scanners/join.js';
 import type { Join } from './types.js';
@@ -9,7 +10,7 @@ import type { Join } from './types.js';
 export type { Join, JoinOutput } from './types.js';
 
 /** Every join, in run order. */
-export const JOINS: readonly Join[] = [secretScannersJoin, githubOidc];
+export const JOINS: readonly Join[] = [secretScannersJoin, githubOidc, awsCrossAccount];
 
 /** What the joins added, per join id (for the loaded-files summary). */
 export interface JoinResult {

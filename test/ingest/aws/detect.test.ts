@@ -64,7 +64,7 @@ describe('aws formats', () => {
       ['credential-report.csv', 'aws', 7, 4, 0],
     ]);
     const node = (id: string) => r.nodes.find((n) => n.id === id);
-    expect(node('aws/111122223333/role/partner-audit')?.properties).toEqual({ platform: 'aws', arn: 'arn:aws:iam::111122223333:role/partner-audit', x_created_at: '2024-04-02T07:15:00.000Z' });
+    expect(node('aws/111122223333/role/partner-audit')?.properties).toEqual({ platform: 'aws', arn: 'arn:aws:iam::111122223333:role/partner-audit', x_created_at: '2024-04-02T07:15:00.000Z', x_trusted_accounts_conditional: ['444455556666'] });
     expect(node('aws/111122223333/user/alice')).toMatchObject({ kind: 'ServiceAccount', environment: 'prod', tags: ['environment=production'], properties: { x_created_at: '2024-01-15T09:30:00.000Z' } });
     expect(node('aws/111122223333/user/deployer')?.properties['x_permissions_boundary']).toBe('arn:aws:iam::111122223333:policy/ci-boundary');
     expect(edgesOf(r, 'CAN_ASSUME')).toEqual(new Set([
