@@ -4,7 +4,7 @@ import { hash } from 'node:crypto';
 import { blastRadius, type CompactGraph, type EnginePath, type PathsResult, type ReachResult } from '../engine/index.js';
 import type { GraphLookup } from '../graph/lookup.js';
 import { pathRefs } from './refs.js';
-import { credentialRisks, exploitabilityOf, pathScore, principalWeight, rankPath } from './rank.js';
+import { credentialRisks, exploitabilityOf, pathScore, rankPath, sourceWeight } from './rank.js';
 import { IS_CREDENTIAL } from '../engine/kinds.js';
 import { edgeSpec } from '../model/index.js';
 import type { EdgeRef, PathSet, RankedPath } from './types.js';
@@ -89,7 +89,7 @@ export function makePathSet(
   shortest: EnginePath, all: PathsResult, targetWeight: number, targetDetail: string,
 ): PathSet {
   const blast = ctx.blast(source);
-  const principal = principalWeight(ctx.lookup.node(ctx.cg.ids[source] as string).kind);
+  const principal = sourceWeight(ctx.lookup.node(ctx.cg.ids[source] as string)).weight;
   const scores = all.paths.map((p) => pathScore(blast, principal, ctx.exploitability(entryOf(ctx.cg, p)), targetWeight, p.edges.length));
   const order = scores.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number)
     || (all.paths[a] as EnginePath).edges.length - (all.paths[b] as EnginePath).edges.length || a - b);

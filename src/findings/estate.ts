@@ -10,7 +10,7 @@ import { ACCESS_ACTIONS, ALTER_ACTIONS, NODE_KINDS } from '../model/index.js';
 import { findingContext, findingId, type FindingContext } from './context.js';
 import { sortFindings } from './sort.js';
 import { matchExceptions, suppress, type AcceptedException, type ExceptionOutcome } from './exceptions.js';
-import { isExposedFinding, pathScore, principalWeight } from './rank.js';
+import { ENTRY_POINT_TAG, isExposedFinding, pathScore, principalWeight, sourceWeight } from './rank.js';
 import { rollupOf, type Rollup } from './rollup.js';
 import { nodeRef } from './refs.js';
 import { leakedAlterFindings, sensitiveFindings, sodAlterInvoke, sodFindings, sensitiveReach, type LeakedAlterResult } from './rules/index.js';
@@ -128,10 +128,10 @@ function names(mask: number, all: readonly string[]): string[] {
 }
 
 /** Score and severity of a row from its witness paths alone (as the rules rank a path set of one path). */
-function witnessRank(ctx: FindingContext, rows: Rows, r: number, principalWeights: readonly number[]): void {
+function witnessRank(ctx: FindingContext, rows: Rows, r: number, principalWeights: readonly number[], entryPoints: ReadonlyMap<number, number>): void {
   const source = rows.source(r);
   const blast = ctx.blast(source);
-  const principal = principalWeights[ctx.cg.nodeKind[source] as number] as number;
+  const principal = entryPoints.get(source) ?? principalWeights[ctx.cg.nodeKind[source] as number] as number;
   const sod = rows.rule(r) === PAIR.SOD;
   const tier = rows.tier[r] as number;
   const strongest = ACCESS_ACTIONS[31 - Math.clz32(rows.mask(r))] ?? 'read';
@@ -240,8 +240,16 @@ export function estateFindings(lookup: GraphLookup, cg: CompactGraph, options: E
   const ctx = findingContext(lookup, cg, undefined, blastScores, options.pathsShown);
   const rows = new Rows(pass.rows, cg);
   const principalWeights = NODE_KINDS.map((k) => principalWeight(k));
+  // NOTE: entry points are tagged Pipeline sources (GitHub jobs): few, so only those records are looked at.
+  const entryPoints = new Map<number, number>();
+  const pipeline = NODE_KINDS.indexOf('Pipeline');
+  for (const v of sources) {
+    if (cg.nodeKind[v] !== pipeline) continue;
+    const node = lookup.node(cg.ids[v] as string);
+    if (node.tags.includes(ENTRY_POINT_TAG)) entryPoints.set(v, sourceWeight(node).weight);
+  }
   const n = rows.length;
-  for (let r = 0; r < n; r++) witnessRank(ctx, rows, r, principalWeights);
+  for (let r = 0; r < n; r++) witnessRank(ctx, rows, r, principalWeights, entryPoints);
   rows.ids = new Array<string>(n);
   for (let r = 0; r < n; r++) {
     rows.ids[r] = findingId(RULE_IDS[rows.rule(r)] as string, cg.ids[rows.source(r)] as string, cg.ids[rows.target(r)] as string);

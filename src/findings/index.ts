@@ -12,7 +12,7 @@ export { rollupBySource, rollupByTarget, type Rollup } from './rollup.js';
 export { drawPath, nodeLabel, nodeRef } from './refs.js';
 export { DEFAULT_PATHS_SHOWN } from './context.js';
 export { sortFindings } from './sort.js';
-export { credentialRisks, EXPLOITABILITY_WEIGHTS, isExposedFinding, isExposedRank, STALE_AFTER_DAYS } from './rank.js';
+export { credentialRisks, ENTRY_POINT_TAG, ENTRY_POINT_WEIGHT, EXPLOITABILITY_WEIGHTS, isExposedFinding, isExposedRank, sourceWeight, STALE_AFTER_DAYS } from './rank.js';
 
 export interface FindingOptions {
   /** Report resources with tier <= maxTier (default 1). */

@@ -39,6 +39,22 @@ export const PRINCIPAL_WEIGHTS = {
 /** Weight of kinds that can start a path but are not listed in PRINCIPAL_WEIGHTS. */
 const OTHER_PRINCIPAL = 1;
 
+/** The tag of a Pipeline outsiders can run code as (a GitHub job on `pull_request_target` that checks out the head). */
+export const ENTRY_POINT_TAG = 'entry-point';
+/**
+ * Multiplies the principal weight of a source tagged ENTRY_POINT_TAG: anyone who can open a pull request acts as
+ * it, so it weighs what a leaked bearer credential's holder would (1.25 × 2 = 2.5 ≥ an agent's 1.5).
+ */
+export const ENTRY_POINT_WEIGHT = 2;
+
+/** The principal weight of a source and its explanation: its kind's weight, doubled for a Pipeline entry point. */
+export function sourceWeight(node: Pick<NodeRecord, 'kind' | 'tags' | 'properties'>): { weight: number; detail: string } {
+  const base = principalWeight(node.kind);
+  if (node.kind !== 'Pipeline' || !node.tags.includes(ENTRY_POINT_TAG)) return { weight: base, detail: `${node.kind} source` };
+  const why = node.properties['x_entry_point'];
+  return { weight: base * ENTRY_POINT_WEIGHT, detail: `${node.kind} source, entry point: ${typeof why === 'string' ? why : 'outsiders can run code as it'}` };
+}
+
 /** The blast factor: 1 + log10(1 + blast radius), so reach amplifies a path's rank without drowning the rest. */
 export function blastFactor(blastRadius: number): number {
   return 1 + Math.log10(1 + Math.max(0, blastRadius));
@@ -133,10 +149,10 @@ export function rankPath(
   const entry = entryCredential(nodes);
   const source = nodes[0] as NodeRef;
   const blast = blastFactor(blastRadius);
-  const principal = principalWeight(source.kind);
+  const { weight: principal, detail: principalDetail } = sourceWeight(lookup.node(source.id));
   const factors: RankFactor[] = [
     { name: 'blast_radius', detail: `source blast radius ${blastRadius}`, weight: round(blast, 2) },
-    { name: 'principal', detail: `${source.kind} source`, weight: principal },
+    { name: 'principal', detail: principalDetail, weight: principal },
     { name: 'target', detail: targetDetail, weight: targetWeight },
   ];
   const risks = entry ? credentialRisks(lookup, entry.id, at) : [];
