@@ -37,9 +37,16 @@ export function findingContext(
 ): FindingContext {
   const memo = known instanceof Map ? (known as Map<number, number>) : new Map<number, number>(known);
   const risk = new Map<number, number>();
+  // NOTE: asked once per witness path of every finding row (millions in a large estate); a node record is made on
+  // each lookup, so the answer is kept per entry: 0 unknown, 1 no, 2 yes.
+  const exposed = new Uint8Array(cg.order);
   return {
     lookup, cg, at: cg.at, pathsShown,
-    exposed: (entry) => entry >= 0 && lookup.node(cg.ids[entry] as string).properties['exposed'] === true,
+    exposed(entry) {
+      if (entry < 0) return false;
+      if (exposed[entry] === 0) exposed[entry] = lookup.node(cg.ids[entry] as string).properties['exposed'] === true ? 2 : 1;
+      return exposed[entry] === 2;
+    },
     exploitability(entry) {
       if (entry < 0) return 1;
       let v = risk.get(entry);
