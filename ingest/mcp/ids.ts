@@ -3,14 +3,17 @@
 /** The source id of MCP client configurations. */
 export const SOURCE = 'mcp';
 
-/** The AIAgent of one config file: `mcp/<file path relative to the inventory directory>`. */
-export function agentId(relPath: string): string {
-  return `mcp/${relPath}`;
+/**
+ * The AIAgent of one config file: `mcp/<file path relative to the inventory directory>`; a Claude Code project of
+ * `.claude.json` is its own agent, `mcp/<file>#<project path>` (`mcp/.claude.json#/home/me/app`).
+ */
+export function agentId(relPath: string, project?: string): string {
+  return project === undefined ? `mcp/${relPath}` : `mcp/${relPath}#${project}`;
 }
 
-/** The WorkloadIdentity of one server of a config file: `mcp/<file>/server/<server name>`. */
-export function serverId(relPath: string, server: string): string {
-  return `mcp/${relPath}/server/${server}`;
+/** The WorkloadIdentity of one server of an agent: `<agent id>/server/<server name>`. */
+export function serverId(agent: string, server: string): string {
+  return `${agent}/server/${server}`;
 }
 
 /** A credential given as an environment reference (`${VAR}`): scoped to the file, since each client has its own environment. */

@@ -1,7 +1,8 @@
-// The mcp ingestor (sync): MCP client configurations (Claude Desktop, Claude Code, Cursor, Amazon Q, VS Code…).
-// Recognised by name (claude_desktop_config.json, .mcp.json, mcp.json) and by shape (`mcpServers`, or VS Code's
-// `servers` + `inputs`). JSONC accepted. A malformed file is one diagnostic with line, column and JSON path; other
-// files still load.
+// The mcp ingestor (sync): MCP client configurations (Claude Desktop, Claude Code, Cursor, Amazon Q, VS Code, Gemini
+// CLI, Zed, Goose, Continue). Recognised by name or path (claude_desktop_config.json, .mcp.json, mcp.json, .claude.json,
+// .gemini/settings.json, .zed/settings.json, .config/goose/config.yaml…) and by shape (`mcpServers`, VS Code's
+// `servers` + `inputs`, Zed's `context_servers`, Goose's `extensions`). JSONC and YAML accepted. A malformed file is
+// one diagnostic with line, column and path; other files still load.
 import { basename } from 'node:path';
 import type { Records } from '../../src/model/index.js';
 import type { IngestFileOptions, Ingestor } from '../types.js';
@@ -11,20 +12,30 @@ import { readMcpFile } from './read.js';
 import { transformMcp } from './transform.js';
 
 /** File names MCP clients use for their configs. */
-export const MCP_FILE_NAMES: ReadonlySet<string> = new Set(['claude_desktop_config.json', '.mcp.json', 'mcp.json']);
+export const MCP_FILE_NAMES: ReadonlySet<string> = new Set(['claude_desktop_config.json', '.mcp.json', 'mcp.json', '.claude.json']);
+/** Paths of client settings files whose names other tools use too (`settings.json`, `config.yaml`). */
+const MCP_PATHS = /(^|\/)(\.gemini\/settings\.json|\.config\/zed\/settings\.json|\.zed\/settings\.json|\.config\/goose\/config\.ya?ml|\.continue\/config\.ya?ml)$/;
+/** Goose: a top-level `extensions:` mapping whose entries have `cmd:` or `uri:`. */
+const GOOSE_EXTENSIONS = /^extensions[ \t]*:[ \t]*\r?\n([ \t]+[^\n]*\r?\n|[ \t]*\r?\n)*?[ \t]+(cmd|uri)[ \t]*:/m;
 
-/** True when the start of a JSON(C) file has an `mcpServers` object, or VS Code's `servers` next to `inputs`. */
-export function detectMcp(head: string): boolean {
-  const text = head.replace(/^\uFEFF/, '').replace(/^\s*(\/\/[^\n]*\n\s*|\/\*[^]*?\*\/\s*)*/, '');
+/**
+ * True when the start of a JSON(C) file has an `mcpServers` or Zed `context_servers` object, or VS Code's `servers`
+ * next to `inputs`; or when a YAML file has Goose's `extensions` with a `cmd` or `uri`.
+ */
+export function detectMcp(head: string, fileName = ''): boolean {
+  const raw = head.replace(/^\uFEFF/, '');
+  if (/\.ya?ml$/i.test(fileName)) return GOOSE_EXTENSIONS.test(raw);
+  const text = raw.replace(/^\s*(\/\/[^\n]*\n\s*|\/\*[^]*?\*\/\s*)*/, '');
   if (!text.startsWith('{')) return false;
-  return /"mcpServers"\s*:\s*\{/.test(text) || (/"servers"\s*:\s*\{/.test(text) && /"inputs"\s*:\s*\[/.test(text));
+  return /"(mcpServers|context_servers)"\s*:\s*\{/.test(text) || (/"servers"\s*:\s*\{/.test(text) && /"inputs"\s*:\s*\[/.test(text));
 }
 
 /** Reads one config file into records; the file's id is its path in the inventory (its base name when read alone). */
 export async function ingestMcpFile(path: string, options: IngestFileOptions): Promise<Records> {
   const file = options.display;
   const read = await readMcpFile(path);
-  if (read.type === 'unreadable' || read.type === 'malformed') return unusableFile(read, SOURCE, file);
+  if (read.type === 'unreadable') return unusableFile(read, SOURCE, file);
+  if (read.type === 'malformed') return unusableFile(read, SOURCE, file, read.format === 'yaml' ? 'malformed-yaml' : 'malformed-json');
   const records = transformMcp(read.value, { file, relPath: options.relPath ?? basename(file), lineOf: read.lineOf });
   return deliverWhole(records, options);
 }
@@ -32,7 +43,7 @@ export async function ingestMcpFile(path: string, options: IngestFileOptions): P
 /** The mcp source. */
 export const mcp: Ingestor = {
   id: SOURCE,
-  accepts: (fileName) => MCP_FILE_NAMES.has(fileName),
+  accepts: (fileName, relPath) => MCP_FILE_NAMES.has(fileName) || MCP_PATHS.test(relPath ?? fileName),
   detect: detectMcp,
   ingestFile: ingestMcpFile,
 };

@@ -1,6 +1,7 @@
 // read: one MCP client config file (JSON with comments and trailing commas, as VS Code and Claude write them) →
 // its parsed value and a locator giving the line of any JSON path. A syntax error becomes a `malformed` result with
 // line, column and the JSON path being read, and nothing of the file is used.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { readText } from '../whole-file.js';
 import {
   findNodeAtLocation, getLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError,
@@ -11,7 +12,7 @@ export type LineOf = (path: readonly (string | number)[]) => number | undefined;
 
 export type McpReadResult =
   | { readonly type: 'json'; readonly value: unknown; readonly lineOf: LineOf }
-  | { readonly type: 'malformed'; readonly line: number; readonly column: number; readonly path: string; readonly reason: string }
+  | { readonly type: 'malformed'; readonly format?: 'yaml'; readonly line: number; readonly column: number; readonly path: string; readonly reason: string }
   | { readonly type: 'unreadable'; readonly reason: string };
 
 /** Reads and parses a file. Never throws. */
@@ -19,7 +20,29 @@ export async function readMcpFile(path: string): Promise<McpReadResult> {
   const read = await readText(path);
   if (read.type === 'unreadable') return read;
   const text = read.text;
-  return parseMcpText(text);
+  return /\.ya?ml$/i.test(path) ? parseMcpYaml(text) : parseMcpText(text);
+}
+
+/** Parses YAML text (Goose, Continue); the locator gives the line of a path as for JSON. */
+export function parseMcpYaml(text: string): McpReadResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const at = lines.linePos(error.pos[0]);
+    return { type: 'malformed', format: 'yaml', line: at.line, column: at.col, path: '$', reason: `invalid YAML: ${error.message.split(/ at line \d|\n/)[0] ?? error.code}` };
+  }
+  // NOTE: the line of a mapping entry is that of its key (a block value starts on the next line).
+  const lineOf: LineOf = (p) => {
+    const parent: unknown = p.length <= 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
+    const last = p[p.length - 1];
+    let node: unknown = p.length === 0 ? doc.contents : undefined;
+    if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last))?.key;
+    else if (isSeq(parent) && typeof last === 'number') node = parent.items[last];
+    const range = (node as { range?: readonly number[] } | null | undefined)?.range;
+    return range === undefined ? undefined : lines.linePos(range[0] as number).line;
+  };
+  return { type: 'json', value: doc.toJS({ maxAliasCount: 1000 }) as unknown, lineOf };
 }
 
 /** Parses decoded JSONC text (exported for tests). */

@@ -5,7 +5,8 @@
 import { emptyRecords, type Diagnostic, type EdgeRecord, type NodeRecord, type PropValue, type Records } from '../../src/model/index.js';
 import { capabilityFlags, classifyValue, credentialKind } from './classify.js';
 import { credentialPlaces, urlWithoutQuery } from './credentials.js';
-import { agentId, awsProfileId, envRefId, secretId, serverId, SOURCE } from './ids.js';
+import { clientGroups, isClientSettingsPath, type ClientGroup } from './clients.js';
+import { awsProfileId, envRefId, secretId, serverId, SOURCE } from './ids.js';
 import { jsonPath, type LineOf } from './read.js';
 import { scrubSecrets } from '../secrets.js';
 
@@ -27,37 +28,41 @@ interface Held {
   readonly at: { line?: number; path: string };
 }
 
-/** The client name a config file belongs to, from its name and shape. */
-function clientOf(relPath: string, vscode: boolean): string {
-  if (/claude_desktop_config\.json$/.test(relPath)) return 'claude-desktop';
-  if (vscode) return 'vscode';
-  if (/(^|\/)\.mcp\.json$/.test(relPath)) return 'claude-code';
-  return 'mcp';
-}
-
 /** Turns one config into records (pure; unit-tested without files). */
 export function transformMcp(value: unknown, ctx: McpFileContext): Records {
   const out = emptyRecords();
-  const servers = isObject(value) ? (isObject(value['mcpServers']) ? value['mcpServers'] : value['servers']) : undefined;
-  const key = isObject(value) && isObject(value['mcpServers']) ? 'mcpServers' : 'servers';
-  if (!isObject(servers)) {
-    out.diagnostics.push(diag(ctx, 'error', 'missing-field', [], 'no "mcpServers" (or VS Code "servers") object; nothing was loaded from this file'));
+  const groups = clientGroups(value, ctx.relPath);
+  if (groups === undefined) {
+    // NOTE: settings files shared with other settings (Gemini, Zed, Goose, Continue) may simply have no servers.
+    if (!isClientSettingsPath(ctx.relPath)) {
+      out.diagnostics.push(diag(ctx, 'error', 'missing-field', [], 'no "mcpServers" (or VS Code "servers") object; nothing was loaded from this file'));
+    }
     return out;
   }
-  const agent = agentId(ctx.relPath);
+  const seen = new Set<string>();
+  for (const group of groups) transformGroup(group, ctx, out, seen);
+  return out;
+}
+
+/** The records of one agent: its node, its servers and RUNS_AS edges, its credentials and HAS_CREDENTIAL edges. */
+function transformGroup(group: ClientGroup, ctx: McpFileContext, out: Records, seen: Set<string>): void {
+  const agent = group.agent;
   const disabled: string[] = [];
   const held = new Map<string, Held>();
   const serverNodes: NodeRecord[] = [];
   const runsAs: EdgeRecord[] = [];
-  for (const [name, server] of Object.entries(servers)) {
-    const path = [key, name];
+  for (const entry of group.servers) {
+    const { name, path } = entry;
+    const server = entry.server;
     if (!isObject(server)) {
       out.diagnostics.push(diag(ctx, 'error', 'bad-value', path, `server "${name}" is not an object; it was skipped`));
       continue;
     }
+    if (server['builtin'] === true) continue;
     if (server['disabled'] === true || server['enabled'] === false) { disabled.push(name); continue; }
     const command = typeof server['command'] === 'string' ? server['command'].trim() : '';
-    const url = typeof server['url'] === 'string' ? server['url'].trim() : typeof server['serverUrl'] === 'string' ? server['serverUrl'].trim() : '';
+    const rawUrl = [server['url'], server['serverUrl'], server['httpUrl']].find((u) => typeof u === 'string');
+    const url = typeof rawUrl === 'string' ? rawUrl.trim() : '';
     if (command === '' && url === '') {
       out.diagnostics.push(diag(ctx, 'warning', 'missing-field', path, `server "${name}" has neither a command nor a url; it was skipped (the other servers load)`));
       continue;
@@ -66,12 +71,13 @@ export function transformMcp(value: unknown, ctx: McpFileContext): Records {
     const flags = capabilityFlags(args);
     const unresolved: string[] = [];
     const at = { line: ctx.lineOf(path), path: jsonPath(path) };
-    const id = serverId(ctx.relPath, name);
+    const id = serverId(agent, name);
     const hold = (node: NodeRecord, via: string, where: readonly (string | number)[]): void => {
-      const entry = held.get(node.id) ?? { node, via: [], flags: [], at: { line: ctx.lineOf([...path, ...where]), path: jsonPath([...path, ...where]) } };
-      entry.via.push(`${name} ${via}`);
-      for (const f of flags) if (!entry.flags.includes(`${name} ${f}`)) entry.flags.push(`${name} ${f}`);
-      held.set(node.id, entry);
+      const real = [...path, ...entry.real(where)];
+      const h = held.get(node.id) ?? { node, via: [], flags: [], at: { line: ctx.lineOf(real), path: jsonPath(real) } };
+      h.via.push(`${name} ${via}`);
+      for (const f of flags) if (!h.flags.includes(`${name} ${f}`)) h.flags.push(`${name} ${f}`);
+      held.set(node.id, h);
     };
     const profile = isObject(server['env']) ? server['env']['AWS_PROFILE'] : undefined;
     if (typeof profile === 'string') {
@@ -80,15 +86,14 @@ export function transformMcp(value: unknown, ctx: McpFileContext): Records {
       else if (c.type === 'env') hold(envNode(c.variable, 'AWS_PROFILE', ctx, at), 'env AWS_PROFILE', ['env', 'AWS_PROFILE']);
       else unresolved.push(`env AWS_PROFILE: ${c.type}`);
     }
-    for (const place of credentialPlaces(server)) {
+    for (const place of credentialPlaces({ ...server, url })) {
       const c = classifyValue(place.value);
-      const where = [...path, ...place.path];
       if (c.type === 'secret') {
         const kind = credentialKind(c.shape);
         const node = credentialNode(secretId(c.fingerprint), kind.kind, `${c.shape ?? 'secret'} ${c.fingerprint}`,
           { fingerprint: c.fingerprint, status: 'active', ...(kind.provider ? { provider: kind.provider } : {}) }, ctx, at);
         hold(node, place.via, place.path);
-        out.diagnostics.push(diag(ctx, 'warning', 'secret-fingerprinted', where,
+        out.diagnostics.push(diag(ctx, 'warning', 'secret-fingerprinted', [...path, ...entry.real(place.path)],
           `server "${name}" ${place.via} holds ${c.shape ?? 'a secret'} in clear text; only its fingerprint ${c.fingerprint} is kept`));
       } else if (c.type === 'env') {
         hold(envNode(c.variable, place.name, ctx, at), place.via, place.path);
@@ -107,19 +112,20 @@ export function transformMcp(value: unknown, ctx: McpFileContext): Records {
     });
   }
   out.nodes.push({
-    id: agent, kind: 'AIAgent', name: `MCP client ${ctx.relPath}`, tags: [], source: SOURCE,
-    provenance: prov(ctx, { line: ctx.lineOf([key]), path: jsonPath([key]) }),
-    properties: { framework: clientOf(ctx.relPath, key === 'servers'), ...(disabled.length > 0 ? { x_disabled_servers: disabled } : {}) },
+    id: agent, kind: 'AIAgent', name: group.name, tags: [], source: SOURCE,
+    provenance: prov(ctx, { line: ctx.lineOf(group.key), path: jsonPath(group.key) }),
+    properties: { framework: group.framework, ...(disabled.length > 0 ? { x_disabled_servers: disabled } : {}) },
   });
   out.nodes.push(...serverNodes);
   out.edges.push(...runsAs);
   for (const h of held.values()) {
-    out.nodes.push(h.node);
+    // NOTE: a credential shared by two agents of one file (Claude Code projects) is one record.
+    if (!seen.has(h.node.id)) out.nodes.push(h.node);
+    seen.add(h.node.id);
     const props: Record<string, PropValue> = { via: h.via.join(', ') };
     if (h.flags.length > 0) props['note'] = `used by servers with capability flags: ${h.flags.join(', ')}`;
     out.edges.push({ kind: 'HAS_CREDENTIAL', from: agent, to: h.node.id, source: SOURCE, properties: props, provenance: prov(ctx, h.at) });
   }
-  return out;
 }
 
 /** The AWS CLI profile node: the same record from every file, so many servers and files share it silently. */

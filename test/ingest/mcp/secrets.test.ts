@@ -10,6 +10,9 @@ const PLANTED = [
   'ghp_PLANTEDplantedPLANTEDplanted0123456', 'sk-PLANTEDopenaiKEY0123456789abcdef', 'AKIAPLANTED000000001',
   'PlantedPassw0rd!', 'xoxb-1234567890-PLANTEDdisabledSlack', 'xoxb-1234567890-PLANTEDurlSlack',
   'sk-ant-api03-PLANTEDanthropic0123456789',
+  'ghp_PLANTEDclaudeUSERtoken0123456789ab', 'PlantedPgPassw0rd!', 'AIzaPLANTEDgeminiKey0123456789abcdefghi',
+  'not-read-this-is-not-an-mcp-config', 'lin_api_PLANTEDzedLinearKey0123456789', 'ghp_PLANTEDgooseTOKEN0123456789abcdef',
+  'xoxb-1234567890-PLANTEDgooseDisabled', 'PlantedSseKey42', 'BSAPLANTEDbraveKey0123456789',
 ];
 const DIRS = [
   ...readdirSync('test/fixtures/mcp/cases').map((d) => `test/fixtures/mcp/cases/${d}`),

@@ -1,0 +1,120 @@
+// clients: which MCP client a parsed config belongs to, and its servers in one common shape. Each client writes its
+// servers differently (Claude/Cursor/Gemini `mcpServers`, VS Code `servers`, Claude Code per-project servers, Zed
+// `context_servers`, Goose `extensions`, Continue's `mcpServers` list); this module maps each entry to
+// `{ command, args, env, headers, url, disabled }` and keeps a mapper back to the real JSON/YAML path for lines.
+import { agentId } from './ids.js';
+
+type Obj = Readonly<Record<string, unknown>>;
+type Path = readonly (string | number)[];
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One server entry of a client, normalised; `real` maps a path below the normalised server to the file's path. */
+export interface ServerEntry {
+  readonly name: string;
+  /** Path of the entry in the file (`['mcpServers', 'github']`). */
+  readonly path: Path;
+  /** The entry in the common shape, or the raw value when it is not an object (reported by transform). */
+  readonly server: unknown;
+  readonly real: (below: Path) => Path;
+}
+
+/** One AIAgent of a file: the client, or one Claude Code project. */
+export interface ClientGroup {
+  readonly agent: string;
+  readonly name: string;
+  readonly framework: string;
+  /** Path of the servers object in the file (agent provenance). */
+  readonly key: Path;
+  readonly servers: readonly ServerEntry[];
+}
+
+/** The groups of a config, or `undefined` when it holds no MCP servers object at all. */
+export type ClientGroups = readonly ClientGroup[] | undefined;
+
+const same = (below: Path): Path => below;
+const GEMINI = /(^|\/)\.gemini\/settings\.json$/;
+const ZED = /(^|\/)(\.config\/zed|\.zed)\/settings\.json$/;
+const GOOSE = /(^|\/)\.config\/goose\/config\.ya?ml$/;
+const CONTINUE = /(^|\/)\.continue\/config\.ya?ml$/;
+
+/** True for the paths that are MCP client configs whatever they hold (Gemini, Zed, Goose, Continue). */
+export function isClientSettingsPath(relPath: string): boolean {
+  return GEMINI.test(relPath) || ZED.test(relPath) || GOOSE.test(relPath) || CONTINUE.test(relPath);
+}
+
+/** The agents and servers of one parsed config file at `relPath`. */
+export function clientGroups(value: unknown, relPath: string): ClientGroups {
+  if (!isObject(value)) return undefined;
+  const agent = agentId(relPath);
+  const name = `MCP client ${relPath}`;
+  if (isObject(value['context_servers']) || ZED.test(relPath)) {
+    const servers = value['context_servers'];
+    return isObject(servers) ? [{ agent, name, framework: 'zed', key: ['context_servers'], servers: entries(servers, ['context_servers'], zedServer) }] : undefined;
+  }
+  if (isObject(value['extensions']) || GOOSE.test(relPath)) {
+    const servers = value['extensions'];
+    return isObject(servers) ? [{ agent, name, framework: 'goose', key: ['extensions'], servers: entries(servers, ['extensions'], gooseServer) }] : undefined;
+  }
+  if (Array.isArray(value['mcpServers'])) return [{ agent, name, framework: 'continue', key: ['mcpServers'], servers: continueServers(value['mcpServers']) }];
+  if (/(^|\/)\.claude\.json$/.test(relPath) || (isObject(value['projects']) && !isObject(value['mcpServers']) && !isObject(value['servers']))) {
+    return claudeCodeGroups(value, relPath);
+  }
+  const key = isObject(value['mcpServers']) ? 'mcpServers' : 'servers';
+  const servers = value[key];
+  if (!isObject(servers)) return undefined;
+  return [{ agent, name, framework: frameworkOf(relPath, key === 'servers'), key: [key], servers: entries(servers, [key], (s) => ({ server: s, real: same })) }];
+}
+
+/** The client name of an `mcpServers` / `servers` file, from its path and shape. */
+function frameworkOf(relPath: string, vscode: boolean): string {
+  if (/claude_desktop_config\.json$/.test(relPath)) return 'claude-desktop';
+  if (vscode) return 'vscode';
+  if (/(^|\/)\.mcp\.json$/.test(relPath)) return 'claude-code';
+  if (/(^|\/)settings\.json$/.test(relPath)) return 'gemini-cli';
+  return 'mcp';
+}
+
+/** Claude Code's user config: its own `mcpServers` (user scope) and, per project, `projects.<path>.mcpServers`. */
+function claudeCodeGroups(value: Obj, relPath: string): ClientGroups {
+  const groups: ClientGroup[] = [];
+  const plain = (s: unknown): { server: unknown; real: typeof same } => ({ server: s, real: same });
+  if (isObject(value['mcpServers'])) {
+    groups.push({ agent: agentId(relPath), name: `MCP client ${relPath}`, framework: 'claude-code', key: ['mcpServers'], servers: entries(value['mcpServers'], ['mcpServers'], plain) });
+  }
+  const projects = value['projects'];
+  for (const [project, settings] of Object.entries(isObject(projects) ? projects : {})) {
+    const servers = isObject(settings) ? settings['mcpServers'] : undefined;
+    // NOTE: Claude Code writes `mcpServers: {}` into every project it has opened; only projects with servers are agents.
+    if (!isObject(servers) || Object.keys(servers).length === 0) continue;
+    const key = ['projects', project, 'mcpServers'];
+    groups.push({ agent: agentId(relPath, project), name: `MCP client ${relPath} project ${project}`, framework: 'claude-code', key, servers: entries(servers, key, plain) });
+  }
+  return groups.length > 0 ? groups : undefined;
+}
+
+function entries(servers: Obj, key: Path, shape: (s: Obj) => { server: unknown; real: (below: Path) => Path }): ServerEntry[] {
+  return Object.entries(servers).map(([name, s]) => ({ name, path: [...key, name], ...(isObject(s) ? shape(s) : { server: s, real: same }) }));
+}
+
+/** Zed: `command` a string with `args`/`env` beside it, or (older) an object `{ path, args, env }`. */
+function zedServer(s: Obj): { server: Obj; real: (below: Path) => Path } {
+  const command = s['command'];
+  if (!isObject(command)) return { server: s, real: same };
+  const server = { ...s, command: command['path'], args: command['args'], env: command['env'] };
+  return { server, real: (below) => (below[0] === 'args' || below[0] === 'env' ? ['command', ...below] : below) };
+}
+
+/** Goose: `cmd`, `args`, `envs`, `uri`, `headers`, `enabled`; `builtin`/`platform`/`frontend` run inside Goose. */
+function gooseServer(s: Obj): { server: Obj; real: (below: Path) => Path } {
+  const inside = typeof s['type'] === 'string' && !['stdio', 'sse', 'streamable_http'].includes(s['type']);
+  const server = { command: s['cmd'], args: s['args'], env: s['envs'], url: s['uri'], headers: s['headers'], enabled: s['enabled'], ...(inside ? { builtin: true } : {}) };
+  const names: Record<string, string> = { command: 'cmd', env: 'envs', url: 'uri' };
+  return { server, real: (below) => (typeof below[0] === 'string' && names[below[0]] !== undefined ? [names[below[0]] as string, ...below.slice(1)] : below) };
+}
+
+/** Continue: a list of `{ name, command, args, env }` (or `url`); a nameless entry is named by its index. */
+function continueServers(list: readonly unknown[]): ServerEntry[] {
+  return list.map((s, i) => ({
+    name: isObject(s) && typeof s['name'] === 'string' ? s['name'] : `#${i}`, path: ['mcpServers', i], server: s, real: same,
+  }));
+}
