@@ -2,6 +2,7 @@
 // its parsed value and a locator giving the line of any JSON path. A syntax error becomes a `malformed` result with
 // line, column and the JSON path being read, and nothing of the file is used.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yamlPathAt } from '../k8s/read.js';
 import { readText } from '../whole-file.js';
 import {
   findNodeAtLocation, getLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError,
@@ -30,7 +31,7 @@ export function parseMcpYaml(text: string): McpReadResult {
   const error = doc.errors[0];
   if (error !== undefined) {
     const at = lines.linePos(error.pos[0]);
-    return { type: 'malformed', format: 'yaml', line: at.line, column: at.col, path: '$', reason: `invalid YAML: ${error.message.split(/ at line \d|\n/)[0] ?? error.code}` };
+    return { type: 'malformed', format: 'yaml', line: at.line, column: at.col, path: yamlPathAt(doc, error.pos[0]), reason: `invalid YAML: ${error.message.split(/ at line \d|\n/)[0] ?? error.code}` };
   }
   // NOTE: the line of a mapping entry is that of its key (a block value starts on the next line).
   const lineOf: LineOf = (p) => {

@@ -5,7 +5,7 @@
 import { emptyRecords, type Diagnostic, type EdgeRecord, type NodeRecord, type PropValue, type Records } from '../../src/model/index.js';
 import { capabilityFlags, classifyValue, credentialKind } from './classify.js';
 import { credentialPlaces, urlWithoutQuery } from './credentials.js';
-import { clientGroups, isClientSettingsPath, type ClientGroup } from './clients.js';
+import { clientGroups, isClientSettingsPath, type ClientGroup, type ServerEntry } from './clients.js';
 import { awsProfileId, envRefId, secretId, serverId, SOURCE } from './ids.js';
 import { jsonPath, type LineOf } from './read.js';
 import { scrubSecrets } from '../secrets.js';
@@ -52,64 +52,8 @@ function transformGroup(group: ClientGroup, ctx: McpFileContext, out: Records, s
   const serverNodes: NodeRecord[] = [];
   const runsAs: EdgeRecord[] = [];
   for (const entry of group.servers) {
-    const { name, path } = entry;
-    const server = entry.server;
-    if (!isObject(server)) {
-      out.diagnostics.push(diag(ctx, 'error', 'bad-value', path, `server "${name}" is not an object; it was skipped`));
-      continue;
-    }
-    if (server['builtin'] === true) continue;
-    if (server['disabled'] === true || server['enabled'] === false) { disabled.push(name); continue; }
-    const command = typeof server['command'] === 'string' ? server['command'].trim() : '';
-    const rawUrl = [server['url'], server['serverUrl'], server['httpUrl']].find((u) => typeof u === 'string');
-    const url = typeof rawUrl === 'string' ? rawUrl.trim() : '';
-    if (command === '' && url === '') {
-      out.diagnostics.push(diag(ctx, 'warning', 'missing-field', path, `server "${name}" has neither a command nor a url; it was skipped (the other servers load)`));
-      continue;
-    }
-    const args = Array.isArray(server['args']) ? server['args'].filter((a): a is string => typeof a === 'string') : [];
-    const flags = capabilityFlags(args);
-    const unresolved: string[] = [];
-    const at = { line: ctx.lineOf(path), path: jsonPath(path) };
-    const id = serverId(agent, name);
-    const hold = (node: NodeRecord, via: string, where: readonly (string | number)[]): void => {
-      const real = [...path, ...entry.real(where)];
-      const h = held.get(node.id) ?? { node, via: [], flags: [], at: { line: ctx.lineOf(real), path: jsonPath(real) } };
-      h.via.push(`${name} ${via}`);
-      for (const f of flags) if (!h.flags.includes(`${name} ${f}`)) h.flags.push(`${name} ${f}`);
-      held.set(node.id, h);
-    };
-    const profile = isObject(server['env']) ? server['env']['AWS_PROFILE'] : undefined;
-    if (typeof profile === 'string') {
-      const c = classifyValue(profile);
-      if (c.type === 'secret') hold(profileNode(profile.trim(), ctx, at), 'env AWS_PROFILE', ['env', 'AWS_PROFILE']);
-      else if (c.type === 'env') hold(envNode(c.variable, 'AWS_PROFILE', ctx, at), 'env AWS_PROFILE', ['env', 'AWS_PROFILE']);
-      else unresolved.push(`env AWS_PROFILE: ${c.type}`);
-    }
-    for (const place of credentialPlaces({ ...server, url })) {
-      const c = classifyValue(place.value);
-      if (c.type === 'secret') {
-        const kind = credentialKind(c.shape);
-        const node = credentialNode(secretId(c.fingerprint), kind.kind, `${c.shape ?? 'secret'} ${c.fingerprint}`,
-          { fingerprint: c.fingerprint, status: 'active', ...(kind.provider ? { provider: kind.provider } : {}) }, ctx, at);
-        hold(node, place.via, place.path);
-        out.diagnostics.push(diag(ctx, 'warning', 'secret-fingerprinted', [...path, ...entry.real(place.path)],
-          `server "${name}" ${place.via} holds ${c.shape ?? 'a secret'} in clear text; only its fingerprint ${c.fingerprint} is kept`));
-      } else if (c.type === 'env') {
-        hold(envNode(c.variable, place.name, ctx, at), place.via, place.path);
-      } else {
-        unresolved.push(`${place.via}: ${c.type === 'input' ? 'prompted input' : c.type}`);
-      }
-    }
-    const description = command !== '' ? `stdio: ${scrubSecrets(command).text}` : `remote: ${scrubSecrets(urlWithoutQuery(url)).text}`;
-    serverNodes.push({
-      id, kind: 'WorkloadIdentity', name, tags: [], source: SOURCE, provenance: prov(ctx, at),
-      properties: { subject: name, issuer: agent, description, platform: 'mcp', ...(unresolved.length > 0 ? { x_unresolved: unresolved } : {}) },
-    });
-    runsAs.push({
-      kind: 'RUNS_AS', from: agent, to: id, source: SOURCE, provenance: prov(ctx, at),
-      properties: flags.length > 0 ? { note: `capability flags: ${flags.join(' ')}` } : {},
-    });
+    const made = transformServer(entry, agent, ctx, out, held, disabled);
+    if (made !== undefined) { serverNodes.push(made.node); runsAs.push(made.edge); }
   }
   out.nodes.push({
     id: agent, kind: 'AIAgent', name: group.name, tags: [], source: SOURCE,
@@ -126,6 +70,73 @@ function transformGroup(group: ClientGroup, ctx: McpFileContext, out: Records, s
     if (h.flags.length > 0) props['note'] = `used by servers with capability flags: ${h.flags.join(', ')}`;
     out.edges.push({ kind: 'HAS_CREDENTIAL', from: agent, to: h.node.id, source: SOURCE, properties: props, provenance: prov(ctx, h.at) });
   }
+}
+
+/** One server entry: its node and RUNS_AS edge (or nothing when disabled, built in or unusable); credentials go to `held`. */
+function transformServer(entry: ServerEntry, agent: string, ctx: McpFileContext, out: Records, held: Map<string, Held>,
+  disabled: string[]): { node: NodeRecord; edge: EdgeRecord } | undefined {
+  const { name, path } = entry;
+  const server = entry.server;
+  if (!isObject(server)) {
+    out.diagnostics.push(diag(ctx, 'error', 'bad-value', path, `server "${name}" is not an object; it was skipped`));
+    return undefined;
+  }
+  if (server['builtin'] === true) return undefined;
+  if (server['disabled'] === true || server['enabled'] === false) { disabled.push(name); return undefined; }
+  const command = typeof server['command'] === 'string' ? server['command'].trim() : '';
+  const urlKey = ['url', 'serverUrl', 'httpUrl'].find((k) => typeof server[k] === 'string');
+  const url = urlKey !== undefined ? (server[urlKey] as string).trim() : '';
+  // NOTE: credentials are looked for under `url`; the file's own key (`httpUrl`, Goose `uri`) gives lines and paths.
+  const real = (below: readonly (string | number)[]): (string | number)[] =>
+    [...path, ...entry.real(below[0] === 'url' && urlKey !== undefined ? [urlKey, ...below.slice(1)] : below)];
+  if (command === '' && url === '') {
+    out.diagnostics.push(diag(ctx, 'warning', 'missing-field', path, `server "${name}" has neither a command nor a url; it was skipped (the other servers load)`));
+    return undefined;
+  }
+  const args = Array.isArray(server['args']) ? server['args'].filter((a): a is string => typeof a === 'string') : [];
+  const flags = capabilityFlags(args);
+  const unresolved: string[] = [];
+  const at = { line: ctx.lineOf(path), path: jsonPath(path) };
+  const id = serverId(agent, name);
+  const hold = (node: NodeRecord, via: string, where: readonly (string | number)[]): void => {
+    const h = held.get(node.id) ?? { node, via: [], flags: [], at: { line: ctx.lineOf(real(where)), path: jsonPath(real(where)) } };
+    h.via.push(`${name} ${via}`);
+    for (const f of flags) if (!h.flags.includes(`${name} ${f}`)) h.flags.push(`${name} ${f}`);
+    held.set(node.id, h);
+  };
+  const profile = isObject(server['env']) ? server['env']['AWS_PROFILE'] : undefined;
+  if (typeof profile === 'string') {
+    const c = classifyValue(profile);
+    if (c.type === 'secret') hold(profileNode(profile.trim(), ctx, at), 'env AWS_PROFILE', ['env', 'AWS_PROFILE']);
+    else if (c.type === 'env') hold(envNode(c.variable, 'AWS_PROFILE', ctx, at), 'env AWS_PROFILE', ['env', 'AWS_PROFILE']);
+    else unresolved.push(`env AWS_PROFILE: ${c.type}`);
+  }
+  for (const place of credentialPlaces({ ...server, url })) {
+    const c = classifyValue(place.value);
+    if (c.type === 'secret') {
+      const kind = credentialKind(c.shape);
+      const node = credentialNode(secretId(c.fingerprint), kind.kind, `${c.shape ?? 'secret'} ${c.fingerprint}`,
+        { fingerprint: c.fingerprint, status: 'active', ...(kind.provider ? { provider: kind.provider } : {}) }, ctx, at);
+      hold(node, place.via, place.path);
+      out.diagnostics.push(diag(ctx, 'warning', 'secret-fingerprinted', real(place.path),
+        `server "${name}" ${place.via} holds ${c.shape ?? 'a secret'} in clear text; only its fingerprint ${c.fingerprint} is kept`));
+    } else if (c.type === 'env') {
+      hold(envNode(c.variable, place.name, ctx, at), place.via, place.path);
+    } else {
+      unresolved.push(`${place.via}: ${c.type === 'input' ? 'prompted input' : c.type}`);
+    }
+  }
+  const description = command !== '' ? `stdio: ${scrubSecrets(command).text}` : `remote: ${scrubSecrets(urlWithoutQuery(url)).text}`;
+  return {
+    node: {
+      id, kind: 'WorkloadIdentity', name, tags: [], source: SOURCE, provenance: prov(ctx, at),
+      properties: { subject: name, issuer: agent, description, platform: 'mcp', ...(unresolved.length > 0 ? { x_unresolved: unresolved } : {}) },
+    },
+    edge: {
+      kind: 'RUNS_AS', from: agent, to: id, source: SOURCE, provenance: prov(ctx, at),
+      properties: flags.length > 0 ? { note: `capability flags: ${flags.join(' ')}` } : {},
+    },
+  };
 }
 
 /** The AWS CLI profile node: the same record from every file, so many servers and files share it silently. */

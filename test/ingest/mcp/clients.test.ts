@@ -2,6 +2,7 @@
 // agents), Gemini CLI and Zed `settings.json`, Goose and Continue `config.yaml`. Exact nodes, edges and diagnostics.
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../ingest/index.js';
+import { detectMcp, mcp } from '../../../ingest/mcp/index.js';
 import { fingerprint } from '../../../ingest/secrets.js';
 import type { Records } from '../../../src/model/index.js';
 import { diagTuples, edgesOf } from '../tuples.js';
@@ -127,5 +128,29 @@ describe('mcp clients', () => {
     ]));
     expect(framework(r, a)).toBe('continue');
     expect(diagTuples(r.diagnostics)).toEqual([['warning', 'secret-fingerprinted', 'config.yaml', 20, undefined, '$.mcpServers[1].env.BRAVE_API_KEY']]);
+  });
+});
+
+describe('mcp client files', () => {
+  it('a malformed Goose config.yaml is one malformed-yaml error with line and column; nothing is loaded', async () => {
+    const r = await loadDirectory('test/fixtures/mcp/malformed-yaml');
+    expect(r.nodes).toEqual([]);
+    expect(diagTuples(r.diagnostics)).toEqual([['error', 'malformed-yaml', 'config.yaml', 6, 5, '$.extensions.github.type']]);
+  });
+
+  it.each([
+    ['.claude.json', '.claude.json', true], ['settings.json', 'home/.gemini/settings.json', true], ['settings.json', '.config/zed/settings.json', true],
+    ['settings.json', 'proj/.zed/settings.json', true], ['config.yaml', '.config/goose/config.yaml', true], ['config.yaml', '.continue/config.yaml', true],
+    ['settings.json', 'settings.json', false], ['settings.json', '.vscode/settings.json', false], ['config.yaml', '.config/other/config.yaml', false],
+  ])('accepts %s at %s: %s', (name, relPath, expected) => {
+    expect(mcp.accepts(name, relPath)).toBe(expected);
+  });
+
+  it('detects Zed context_servers and Goose extensions with cmd/uri, not other settings or YAML', () => {
+    expect(detectMcp('// zed\n{ "theme": "x", "context_servers": { "a": {} } }', 'settings.json')).toBe(true);
+    expect(detectMcp('{ "editor.tabSize": 2, "servers": {} }', 'settings.json')).toBe(false);
+    expect(detectMcp('extensions:\n  docs:\n    type: sse\n    uri: https://x\n', 'goose.yaml')).toBe(true);
+    expect(detectMcp('extensions:\n  - ms-python.python\nsettings:\n  cmd: x\n', 'tools.yaml')).toBe(false);
+    expect(detectMcp('on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n', 'ci.yml')).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ const PLANTED = [
 ];
 const DIRS = [
   ...readdirSync('test/fixtures/mcp/cases').map((d) => `test/fixtures/mcp/cases/${d}`),
-  'test/fixtures/mcp/malformed', 'test/fixtures/mcp/detect',
+  'test/fixtures/mcp/malformed', 'test/fixtures/mcp/detect', 'test/fixtures/mcp/malformed-yaml',
 ];
 
 describe('mcp secrets', () => {
