@@ -32,14 +32,15 @@ export interface ClientGroup {
 export type ClientGroups = readonly ClientGroup[] | undefined;
 
 const same = (below: Path): Path => below;
+const CLAUDE_USER = /(^|\/)\.claude\.json$/;
 const GEMINI = /(^|\/)\.gemini\/settings\.json$/;
 const ZED = /(^|\/)(\.config\/zed|\.zed)\/settings\.json$/;
 const GOOSE = /(^|\/)\.config\/goose\/config\.ya?ml$/;
 const CONTINUE = /(^|\/)\.continue\/config\.ya?ml$/;
 
-/** True for the paths that are MCP client configs whatever they hold (Gemini, Zed, Goose, Continue). */
+/** True for client settings files that hold other settings too (Claude Code user, Gemini, Zed, Goose, Continue). */
 export function isClientSettingsPath(relPath: string): boolean {
-  return GEMINI.test(relPath) || ZED.test(relPath) || GOOSE.test(relPath) || CONTINUE.test(relPath);
+  return CLAUDE_USER.test(relPath) || GEMINI.test(relPath) || ZED.test(relPath) || GOOSE.test(relPath) || CONTINUE.test(relPath);
 }
 
 /** The agents and servers of one parsed config file at `relPath`. */
@@ -56,7 +57,7 @@ export function clientGroups(value: unknown, relPath: string): ClientGroups {
     return isObject(servers) ? [{ agent, name, framework: 'goose', key: ['extensions'], servers: entries(servers, ['extensions'], gooseServer) }] : undefined;
   }
   if (Array.isArray(value['mcpServers'])) return [{ agent, name, framework: 'continue', key: ['mcpServers'], servers: continueServers(value['mcpServers']) }];
-  if (/(^|\/)\.claude\.json$/.test(relPath) || (isObject(value['projects']) && !isObject(value['mcpServers']) && !isObject(value['servers']))) {
+  if (CLAUDE_USER.test(relPath) || hasProjectServers(value['projects'])) {
     return claudeCodeGroups(value, relPath);
   }
   const key = isObject(value['mcpServers']) ? 'mcpServers' : 'servers';
@@ -90,6 +91,11 @@ function claudeCodeGroups(value: Obj, relPath: string): ClientGroups {
     groups.push({ agent: agentId(relPath, project), name: `MCP client ${relPath} project ${project}`, framework: 'claude-code', key, servers: entries(servers, key, plain) });
   }
   return groups.length > 0 ? groups : undefined;
+}
+
+/** True for Claude Code's `projects` map with at least one project's `mcpServers` (a renamed `.claude.json`). */
+function hasProjectServers(projects: unknown): boolean {
+  return isObject(projects) && Object.values(projects).some((p) => isObject(p) && isObject(p['mcpServers']));
 }
 
 function entries(servers: Obj, key: Path, shape: (s: Obj) => { server: unknown; real: (below: Path) => Path }): ServerEntry[] {

@@ -33,7 +33,7 @@ export function transformMcp(value: unknown, ctx: McpFileContext): Records {
   const out = emptyRecords();
   const groups = clientGroups(value, ctx.relPath);
   if (groups === undefined) {
-    // NOTE: settings files shared with other settings (Gemini, Zed, Goose, Continue) may simply have no servers.
+    // NOTE: settings files shared with other settings (.claude.json, Gemini, Zed, Goose, Continue) may have no servers.
     if (!isClientSettingsPath(ctx.relPath)) {
       out.diagnostics.push(diag(ctx, 'error', 'missing-field', [], 'no "mcpServers" (or VS Code "servers") object; nothing was loaded from this file'));
     }

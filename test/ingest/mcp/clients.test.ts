@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../ingest/index.js';
 import { detectMcp, mcp } from '../../../ingest/mcp/index.js';
+import { transformMcp } from '../../../ingest/mcp/transform.js';
 import { fingerprint } from '../../../ingest/secrets.js';
 import type { Records } from '../../../src/model/index.js';
 import { diagTuples, edgesOf } from '../tuples.js';
@@ -152,5 +153,28 @@ describe('mcp client files', () => {
     expect(detectMcp('extensions:\n  docs:\n    type: sse\n    uri: https://x\n', 'goose.yaml')).toBe(true);
     expect(detectMcp('extensions:\n  - ms-python.python\nsettings:\n  cmd: x\n', 'tools.yaml')).toBe(false);
     expect(detectMcp('on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n', 'ci.yml')).toBe(false);
+  });
+});
+
+describe('mcp Claude Code user config under another name', () => {
+  it('a projects map with mcpServers makes the per-project agents, beside the user-scope servers', () => {
+    const value = {
+      mcpServers: { time: { command: 'uvx', args: ['mcp-server-time'] } },
+      projects: { '/srv/app': { mcpServers: { fetch: { command: 'uvx', args: ['mcp-server-fetch'] } } }, '/tmp/x': { mcpServers: {} } },
+    };
+    const r = transformMcp(value, { file: 'laptop-claude.json', relPath: 'laptop-claude.json', lineOf: () => undefined });
+    expect(edgesOf(r)).toEqual(new Set([
+      'mcp/laptop-claude.json|RUNS_AS|mcp/laptop-claude.json/server/time',
+      'mcp/laptop-claude.json#/srv/app|RUNS_AS|mcp/laptop-claude.json#/srv/app/server/fetch',
+    ]));
+    expect(r.nodes.filter((n) => n.kind === 'AIAgent').map((n) => n.properties['framework'])).toEqual(['claude-code', 'claude-code']);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('a .claude.json without any server makes nothing and no error; a Gemini settings.json without servers neither', () => {
+    const none = { file: '.claude.json', relPath: '.claude.json', lineOf: () => undefined };
+    expect(transformMcp({ numStartups: 1, projects: { '/a': { mcpServers: {} } } }, none)).toEqual({ nodes: [], edges: [], diagnostics: [] });
+    expect(transformMcp({ theme: 'x' }, { ...none, file: 'mcp.json', relPath: 'mcp.json' }).diagnostics.map((d) => d.code)).toEqual(['missing-field']);
+    expect(transformMcp({ theme: 'GitHub' }, { ...none, file: '.gemini/settings.json', relPath: '.gemini/settings.json' })).toEqual({ nodes: [], edges: [], diagnostics: [] });
   });
 });
