@@ -1,7 +1,7 @@
 // clients: which MCP client a parsed config belongs to, and its servers in one common shape. Each client writes its
 // servers differently (Claude/Cursor/Gemini `mcpServers`, VS Code `servers`, Claude Code per-project servers, Zed
 // `context_servers`, Goose `extensions`, Continue's `mcpServers` list); this module maps each entry to
-// `{ command, args, env, headers, url, disabled }` and keeps a mapper back to the real JSON/YAML path for lines.
+// `{ command, args, env, headers, url, disabled, keyring }` and keeps a mapper back to the real JSON/YAML path for lines.
 import { agentId } from './ids.js';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -110,10 +110,15 @@ function zedServer(s: Obj): { server: Obj; real: (below: Path) => Path } {
   return { server, real: (below) => (below[0] === 'args' || below[0] === 'env' ? ['command', ...below] : below) };
 }
 
-/** Goose: `cmd`, `args`, `envs`, `uri`, `headers`, `enabled`; `builtin`/`platform`/`frontend` run inside Goose. */
+/** Goose: `cmd`, `args`, `envs`, `env_keys`, `uri`, `headers`, `enabled`; `builtin`/`platform`/`frontend` run inside Goose. */
 function gooseServer(s: Obj): { server: Obj; real: (below: Path) => Path } {
   const inside = typeof s['type'] === 'string' && !['stdio', 'sse', 'streamable_http'].includes(s['type']);
-  const server = { command: s['cmd'], args: s['args'], env: s['envs'], url: s['uri'], headers: s['headers'], enabled: s['enabled'], ...(inside ? { builtin: true } : {}) };
+  // NOTE: `env_keys` name variables whose values Goose keeps in the system keyring: known by name only.
+  const keyring = Array.isArray(s['env_keys']) ? s['env_keys'].filter((k): k is string => typeof k === 'string') : [];
+  const server = {
+    command: s['cmd'], args: s['args'], env: s['envs'], url: s['uri'], headers: s['headers'], enabled: s['enabled'],
+    ...(keyring.length > 0 ? { keyring } : {}), ...(inside ? { builtin: true } : {}),
+  };
   const names: Record<string, string> = { command: 'cmd', env: 'envs', url: 'uri' };
   return { server, real: (below) => (typeof below[0] === 'string' && names[below[0]] !== undefined ? [names[below[0]] as string, ...below.slice(1)] : below) };
 }

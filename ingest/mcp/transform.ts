@@ -126,6 +126,7 @@ function transformServer(entry: ServerEntry, agent: string, ctx: McpFileContext,
       unresolved.push(`${place.via}: ${c.type === 'input' ? 'prompted input' : c.type}`);
     }
   }
+  if (Array.isArray(server['keyring'])) for (const k of server['keyring']) unresolved.push(`env ${String(k)}: keyring`);
   const description = command !== '' ? `stdio: ${scrubSecrets(command).text}` : `remote: ${scrubSecrets(urlWithoutQuery(url)).text}`;
   return {
     node: {

@@ -89,23 +89,24 @@ describe('mcp clients', () => {
     ]);
   });
 
-  it('Goose config.yaml: stdio cmd/envs, streamable_http and sse uri; builtin makes nothing, enabled: false is disabled', async () => {
+  it('Goose config.yaml: stdio cmd/envs, streamable_http and sse uri; env_keys are listed; builtin makes nothing, enabled: false is disabled', async () => {
     const r = await load('goose');
     const a = 'mcp/.config/goose/config.yaml';
     const gh = secret('ghp_PLANTEDgooseTOKEN0123456789abcdef');
     const sse = secret('PlantedSseKey42');
     expect(ids(r)).toEqual(new Set([
       `AIAgent ${a}`, `WorkloadIdentity ${a}/server/github`, `WorkloadIdentity ${a}/server/remote-docs`, `WorkloadIdentity ${a}/server/events`,
-      `Token ${gh}`, `Token ${a}/env/DOCS_TOKEN`, `Secret ${sse}`,
+      `WorkloadIdentity ${a}/server/jira`, `Token ${gh}`, `Token ${a}/env/DOCS_TOKEN`, `Secret ${sse}`,
     ]));
     expect(edgesOf(r)).toEqual(new Set([
-      `${a}|RUNS_AS|${a}/server/github`, `${a}|RUNS_AS|${a}/server/remote-docs`, `${a}|RUNS_AS|${a}/server/events`,
+      `${a}|RUNS_AS|${a}/server/github`, `${a}|RUNS_AS|${a}/server/remote-docs`, `${a}|RUNS_AS|${a}/server/events`, `${a}|RUNS_AS|${a}/server/jira`,
       `${a}|HAS_CREDENTIAL|${gh}`, `${a}|HAS_CREDENTIAL|${a}/env/DOCS_TOKEN`, `${a}|HAS_CREDENTIAL|${sse}`,
     ]));
     expect(r.nodes[0]?.properties).toEqual({ framework: 'goose', x_disabled_servers: ['slack'] });
     expect(via(r, a, sse)).toBe('events url ?api_key');
     expect(r.nodes.find((n) => n.id === `${a}/server/events`)?.properties['description']).toBe('remote: https://events.example.com/sse');
     expect(r.nodes.find((n) => n.id === `${a}/server/github`)?.provenance.line).toBe(12);
+    expect(r.nodes.find((n) => n.id === `${a}/server/jira`)?.properties['x_unresolved']).toEqual(['env JIRA_API_TOKEN: keyring']);
     expect(diagTuples(r.diagnostics)).toEqual([
       ['warning', 'secret-fingerprinted', 'config.yaml', 22, undefined, '$.extensions.github.envs.GITHUB_PERSONAL_ACCESS_TOKEN'],
       ['warning', 'secret-fingerprinted', 'config.yaml', 48, undefined, '$.extensions.events.uri'],
