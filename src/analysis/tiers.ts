@@ -4,9 +4,8 @@
 // loaded, so the graph and the compact path see the same tiers. A bad file stops the run (InputError naming file,
 // line and field); a row that matches no resource or model is a warning.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { readConfigCsv } from '../findings/config-csv.js';
 import { matchesSelector, parseSelector, type Selector } from '../graph/select.js';
 import { InputError, PathwardenError, type Diagnostic, type NodeRecord } from '../model/index.js';
 
@@ -60,23 +59,8 @@ export async function tierOverridesOf(dir: string): Promise<TierOverrides> {
 
 /** Reads a tiers CSV. Bad files throw InputError naming file, line and field. */
 export async function readTiers(file: string): Promise<TierRule[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new InputError(`cannot read the tiers file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { file }, { cause });
-  }
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
-  } catch (cause) {
-    const line = (cause as { lines?: number }).lines;
-    throw new InputError(`malformed CSV: ${(cause as Error).message}`, { file, ...(line ? { line } : {}) }, { cause });
-  }
-  const header = (rows[0] ?? []).map((h) => h.toLowerCase());
-  for (const col of header) if (!(COLUMNS as readonly string[]).includes(col)) throw new InputError(`unknown column "${col}" (allowed: ${COLUMNS.join(', ')})`, { file, line: 1, field: col });
-  for (const col of COLUMNS) if (!header.includes(col)) throw new InputError(`missing column "${col}"`, { file, line: 1, field: col });
-  return rows.slice(1).map((cells, i) => {
+  const { header, rows } = await readConfigCsv(file, 'the tiers file', COLUMNS, COLUMNS);
+  return rows.map((cells, i) => {
     const line = i + 2;
     const get = (col: string): string => cells[header.indexOf(col)] ?? '';
     for (const col of COLUMNS) if (get(col) === '') throw new InputError('required value is empty', { file, line, field: col });

@@ -1,10 +1,9 @@
 // Accepted exceptions: a CSV of (source, target, reason, owner, expires[, rule]) that suppresses matching findings
 // until it expires; expired exceptions stop suppressing and are reported so someone renews or fixes them.
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { matchesSelector, parseSelector, type Selector } from '../graph/select.js';
 import type { GraphLookup } from '../graph/lookup.js';
 import { InputError, PathwardenError } from '../model/index.js';
+import { readConfigCsv } from './config-csv.js';
 import type { Finding } from './types.js';
 
 export interface AcceptedException {
@@ -33,27 +32,12 @@ export interface AppliedExceptions {
 }
 
 const REQUIRED = ['source', 'target', 'reason', 'owner'] as const;
-const ALLOWED = new Set<string>([...REQUIRED, 'expires', 'rule']);
+const ALLOWED = [...REQUIRED, 'expires', 'rule'] as const;
 
 /** Reads an exceptions CSV. Bad files throw InputError naming file, line and field. */
 export async function readExceptions(file: string): Promise<AcceptedException[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new InputError(`cannot read exceptions file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { file }, { cause });
-  }
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
-  } catch (cause) {
-    const line = (cause as { lines?: number }).lines;
-    throw new InputError(`malformed CSV: ${(cause as Error).message}`, { file, ...(line ? { line } : {}) }, { cause });
-  }
-  const header = (rows[0] ?? []).map((h) => h.toLowerCase());
-  for (const col of header) if (!ALLOWED.has(col)) throw new InputError(`unknown column "${col}" (allowed: ${[...ALLOWED].join(', ')})`, { file, line: 1, field: col });
-  for (const col of REQUIRED) if (!header.includes(col)) throw new InputError(`missing column "${col}"`, { file, line: 1, field: col });
-  return rows.slice(1).map((cells, i) => toException(header, cells, file, i + 2));
+  const { header, rows } = await readConfigCsv(file, 'exceptions file', ALLOWED, REQUIRED);
+  return rows.map((cells, i) => toException(header, cells, file, i + 2));
 }
 
 function toException(header: readonly string[], cells: readonly string[], file: string, line: number): AcceptedException {
