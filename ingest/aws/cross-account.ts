@@ -7,15 +7,12 @@
 import type { EdgeRecord, NodeRecord, PropValue } from '../../src/model/index.js';
 import type { Join, JoinOutput } from '../joins/types.js';
 import { arnAccount, type AwsRole } from './authz.js';
-import { globMatch, type Statement } from './policy.js';
+import { coversAction, globMatch, type Statement } from './policy.js';
 import type { Principal } from './principals.js';
+import { accountPrincipal } from './trust.js';
 
 const JOIN_ID = 'join:aws-cross-account';
-const ASSUME = 'sts:assumerole';
-
-function coversAssume(s: Statement): boolean {
-  return s.actions ? s.actions.some((a) => globMatch(a, ASSUME)) : !(s.notActions ?? []).some((a) => globMatch(a, ASSUME));
-}
+const coversAssume = (s: Statement): boolean => coversAction(s, 'sts:AssumeRole');
 
 /** True when a resource pattern may name a role outside `own` (a wildcard account, `*`, or another account). */
 function mayLeave(pattern: string, own: string): boolean {
@@ -67,7 +64,7 @@ export function trustedAccountProps(role: AwsRole): Record<string, PropValue> {
   for (const s of role.trust?.statements ?? []) {
     if (s.effect !== 'Allow' || s.notPrincipal === true || !coversAssume(s)) continue;
     for (const value of s.principals?.['AWS'] ?? []) {
-      const account = /^\d{12}$/.test(value) ? value : /^arn:aws[a-z-]*:iam::(\d{12}):root$/.exec(value)?.[1];
+      const account = accountPrincipal(value);
       if (account === undefined || account === role.account) continue;
       (s.condition === undefined ? plain : conditional).add(account);
     }

@@ -108,11 +108,15 @@ function widen(a: Window, b: Window): Window {
   return { ...(from !== undefined ? { from } : {}), ...(until !== undefined ? { until } : {}) };
 }
 
+/** Whether a statement's Action (or NotAction) covers `action`, whatever its resources and effect. */
+export function coversAction(s: Statement, action: string): boolean {
+  const act = action.toLowerCase();
+  return s.actions ? s.actions.some((p) => globMatch(p, act)) : !(s.notActions ?? []).some((p) => globMatch(p, act));
+}
+
 /** Whether one statement covers the request (ignoring its effect). */
 export function matchStatement(s: Statement, action: string, resource: RequestResource, userName?: string): Match {
-  const act = action.toLowerCase();
-  const actionOk = s.actions ? s.actions.some((p) => globMatch(p, act)) : !(s.notActions ?? []).some((p) => globMatch(p, act));
-  if (!actionOk) return NONE;
+  if (!coversAction(s, action)) return NONE;
   let varying = false;
   let resourceOk: boolean;
   if (s.resources === undefined && s.notResources === undefined) resourceOk = true;

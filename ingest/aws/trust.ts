@@ -5,7 +5,7 @@
 import type { Diagnostic, EdgeRecord, NodeKind, NodeRecord, PropValue } from '../../src/model/index.js';
 import { SOURCE, arnAccount, type AwsRole } from './authz.js';
 import { awsNode, idOfArn } from './ids.js';
-import { ANY_RESOURCE, combine, evaluate, globMatch, timeWindow, type Decision, type Statement } from './policy.js';
+import { ANY_RESOURCE, combine, coversAction, evaluate, timeWindow, type Decision, type Statement } from './policy.js';
 import type { Principal, PrincipalIndex } from './principals.js';
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
@@ -32,7 +32,7 @@ export function resolveTrust(index: PrincipalIndex, roles: readonly AwsRole[], f
       if (prior === undefined || (prior.decision.conditional && !decision.conditional)) found.set(from, { decision, at });
     };
     for (const [i, s] of role.trust.statements.entries()) {
-      if (s.effect !== 'Allow' || !ASSUME_ACTIONS.some((a) => actionIn(s, a))) continue;
+      if (s.effect !== 'Allow' || !ASSUME_ACTIONS.some((a) => coversAction(s, a))) continue;
       const at = `${role.at}.AssumeRolePolicyDocument.Statement[${i}]`;
       if (s.notPrincipal) {
         diagnostics.push({ severity: 'warning', code: 'bad-value', source: SOURCE, file, field: `${at}.NotPrincipal`, message: 'NotPrincipal in a trust policy is not resolved; the statement was ignored' });
@@ -92,7 +92,7 @@ function principalsOf(
   if (type === 'Service') return external(`aws/service/${value}`, 'WorkloadIdentity', value, { issuer: 'aws', subject: value });
   if (type === 'Federated') return federatedNode(value, s, nodes, file, at);
   if (type !== 'AWS') return [];
-  const account = /^\d{12}$/.test(value) ? value : /^arn:aws[a-z-]*:iam::(\d{12}|[^:]+):root$/.exec(value)?.[1];
+  const account = accountPrincipal(value);
   if (account !== undefined) {
     if (account !== role.account) {
       return external(`aws/${account}/any-principal`, 'ServiceAccount', `any principal of account ${account}`, { arn: `arn:aws:iam::${account}:root` });
@@ -170,7 +170,7 @@ function federatedNode(value: string, s: Statement, nodes: Map<string, NodeRecor
 function deniedPrincipals(role: AwsRole, index: PrincipalIndex): Set<string> {
   const out = new Set<string>();
   for (const s of role.trust?.statements ?? []) {
-    if (s.effect !== 'Deny' || s.condition !== undefined || !ASSUME_ACTIONS.some((a) => actionIn(s, a))) continue;
+    if (s.effect !== 'Deny' || s.condition !== undefined || !ASSUME_ACTIONS.some((a) => coversAction(s, a))) continue;
     for (const value of s.principals?.['AWS'] ?? []) {
       for (const p of index.principals) {
         const account = arnAccount(p.entry.arn);
@@ -182,7 +182,7 @@ function deniedPrincipals(role: AwsRole, index: PrincipalIndex): Set<string> {
   return out;
 }
 
-function actionIn(s: Statement, action: string): boolean {
-  const a = action.toLowerCase();
-  return s.actions ? s.actions.some((p) => globMatch(p, a)) : !(s.notActions ?? []).some((p) => globMatch(p, a));
+/** The account an AWS principal value stands for as a whole (`123…` or `arn:aws:iam::123…:root`), if it is one. */
+export function accountPrincipal(value: string): string | undefined {
+  return /^\d{12}$/.test(value) ? value : /^arn:aws[a-z-]*:iam::(\d{12}|[^:]+):root$/.exec(value)?.[1];
 }
