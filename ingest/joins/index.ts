@@ -36,8 +36,8 @@ export class JoinCollector {
 
   /** Runs every join on the records it wanted. */
   resolve(): JoinResult {
-    const out: JoinResult = { nodes: [], edges: [], diagnostics: [], counts: [] };
     const counts: { id: string; nodes: number; edges: number; rejected: number }[] = [];
+    const out: JoinResult = { nodes: [], edges: [], diagnostics: [], counts };
     for (const [j, join] of this.joins.entries()) {
       const wanted = this.wanted[j] as NodeRecord[];
       if (wanted.length === 0) continue;
@@ -49,6 +49,6 @@ export class JoinCollector {
         counts.push({ id: join.id, nodes: r.nodes.length, edges: r.edges.length, rejected: r.diagnostics.filter((d) => d.severity === 'error').length });
       }
     }
-    return { ...out, counts };
+    return out;
   }
 }
