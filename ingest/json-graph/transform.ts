@@ -16,10 +16,12 @@ const EDGE_KEYS = new Set(['kind', 'from', 'to', 'source', 'properties', 'proven
 type Obj = Record<string, unknown>;
 
 /** One record being checked: its JSON path and the diagnostics found so far. */
-interface Ctx {
+export interface Ctx {
   readonly file: string;
   readonly path: string;
   readonly diagnostics: Diagnostic[];
+  /** Where a field of the JSON graph shape is in the input, when the input has another shape (`.kind` → `.kinds`). */
+  readonly rename?: Readonly<Record<string, string>>;
 }
 
 /** Turns a JSON graph document into records; the document itself being wrong is one diagnostic. */
@@ -43,7 +45,8 @@ export function transformGraph(doc: unknown, file: string): Records {
   return out;
 }
 
-function transformNode(raw: unknown, ctx: Ctx): NodeRecord | undefined {
+/** One node of the JSON graph shape → a record, or undefined (diagnostics said why). */
+export function transformNode(raw: unknown, ctx: Ctx): NodeRecord | undefined {
   if (!isObj(raw)) {
     report(ctx, 'bad-value', '', 'expected an object');
     return undefined;
@@ -73,7 +76,8 @@ function transformNode(raw: unknown, ctx: Ctx): NodeRecord | undefined {
   };
 }
 
-function transformEdge(raw: unknown, ctx: Ctx): EdgeRecord | undefined {
+/** One edge of the JSON graph shape → a record, or undefined (diagnostics said why). */
+export function transformEdge(raw: unknown, ctx: Ctx): EdgeRecord | undefined {
   if (!isObj(raw)) {
     report(ctx, 'bad-value', '', 'expected an object');
     return undefined;
@@ -151,11 +155,13 @@ function warnUnknownKeys(rec: Obj, known: ReadonlySet<string>, ctx: Ctx): void {
   for (const key of Object.keys(rec)) if (!known.has(key)) report(ctx, 'bad-value', `.${key}`, `unknown field "${key}" ignored`, 'warning');
 }
 
-function report(ctx: Ctx, code: Diagnostic['code'], suffix: string, message: string, severity: Diagnostic['severity'] = 'error'): void {
-  ctx.diagnostics.push({ severity, code, message, source: SOURCE, file: ctx.file, field: `${ctx.path}${suffix}` });
+/** Adds a diagnostic for the field at `suffix` of the current record. */
+export function report(ctx: Ctx, code: Diagnostic['code'], suffix: string, message: string, severity: Diagnostic['severity'] = 'error'): void {
+  ctx.diagnostics.push({ severity, code, message, source: SOURCE, file: ctx.file, field: `${ctx.path}${ctx.rename?.[suffix] ?? suffix}` });
 }
 
-function fail(out: ReturnType<typeof emptyRecords>, ctx: Ctx, path: string, message: string): Records {
+/** The whole document is unusable: one diagnostic, no records. */
+export function fail(out: ReturnType<typeof emptyRecords>, ctx: Ctx, path: string, message: string): Records {
   out.diagnostics.push({ severity: 'error', code: 'bad-value', source: SOURCE, file: ctx.file, field: path, message: `${message}; the file was skipped` });
   return out;
 }
@@ -165,6 +171,7 @@ function hasErrorsSince(ctx: Ctx, start: number): boolean {
   return false;
 }
 
-function isObj(v: unknown): v is Obj {
+/** True for a JSON object (not an array, not null). */
+export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

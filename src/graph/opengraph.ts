@@ -14,6 +14,14 @@ export const OPENGRAPH_BASE_KIND = `${OPENGRAPH_NAMESPACE}_Base`;
 /** Prefix of the properties pathwarden adds (record fields, provenance, findings); no model property starts with it. */
 export const PW_PROP = 'pw_';
 
+/** Node record fields written as properties (`name` stays `name`, which BloodHound shows). */
+export const OPENGRAPH_NODE_FIELDS = { owner: 'pw_owner', environment: 'pw_environment', tags: 'pw_tags', source: 'pw_source' } as const;
+/** Properties derived on export (provenance, registry, analysis); reading the payload back ignores them. */
+export const OPENGRAPH_DERIVED_PROPS: ReadonlySet<string> = new Set([
+  'pw_traversable', 'pw_provenance_source', 'pw_provenance_file', 'pw_provenance_line', 'pw_provenance_path',
+  'pw_findings', 'pw_blast_radius', 'pw_max_score', 'pw_finding_ids',
+]);
+
 export type OpenGraphValue = string | number | boolean | readonly string[];
 
 export interface OpenGraphNode {
@@ -128,10 +136,10 @@ export function toOpenGraph(graph: PathwardenGraph, analysis?: OpenGraphFindings
     const blast = analysis?.blast.get(id);
     const properties: Record<string, OpenGraphValue> = {
       name: n.name,
-      ...(n.owner !== undefined ? { pw_owner: n.owner } : {}),
-      ...(n.environment !== undefined ? { pw_environment: n.environment } : {}),
-      ...(n.tags.length > 0 ? { pw_tags: n.tags } : {}),
-      pw_source: n.source,
+      ...(n.owner !== undefined ? { [OPENGRAPH_NODE_FIELDS.owner]: n.owner } : {}),
+      ...(n.environment !== undefined ? { [OPENGRAPH_NODE_FIELDS.environment]: n.environment } : {}),
+      ...(n.tags.length > 0 ? { [OPENGRAPH_NODE_FIELDS.tags]: n.tags } : {}),
+      [OPENGRAPH_NODE_FIELDS.source]: n.source,
       ...(n.properties as Record<string, PropValue>),
       ...provenanceProps(n.provenance),
       ...(analysis ? { pw_findings: found?.ids.size ?? 0 } : {}),
@@ -145,7 +153,7 @@ export function toOpenGraph(graph: PathwardenGraph, analysis?: OpenGraphFindings
     const ids = byEdge.get(key);
     const properties: Record<string, OpenGraphValue> = {
       ...(e.properties as Record<string, PropValue>),
-      pw_source: e.source,
+      [OPENGRAPH_NODE_FIELDS.source]: e.source,
       pw_traversable: edgeSpec(e.kind).traversable,
       ...provenanceProps(e.provenance),
       ...(ids ? { pw_finding_ids: [...ids].sort() } : {}),
