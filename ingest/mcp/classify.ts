@@ -12,6 +12,8 @@ export type ValueClass =
 
 /** Names of env vars / headers / flags that carry a credential. */
 const CREDENTIAL_NAME = /(^|[_-])(api[_-]?key|apikey|key|token|secret|password|passwd|pwd|pat|credentials?|auth|authorization|bearer|cookie|session|private[_-]?key|client[_-]?secret|access[_-]?key([_-]?id)?)($|[_-])/i;
+/** Well-known variables whose names run the word in (libpq's PGPASSWORD, MySQL's MYSQL_PWD). */
+const KNOWN_CREDENTIAL_VARIABLE = /^(PGPASSWORD|MYSQL_PWD)$/;
 /** Names that look like credentials but are not (ids of things, file paths, switches). */
 const NOT_CREDENTIAL = /(^|[_-])(file|path|dir|url|endpoint|region|type|mode|enabled?|level|timeout)$/i;
 
@@ -19,13 +21,17 @@ const PLACEHOLDER = /^(your[_-]|<[^>]*>$|x{3,}$|\.\.\.$|changeme$|change[_-]me|r
 const REDACTED = /^(\[?redacted\]?|<redacted>|\*{3,}|•{3,}|\[hidden\]|\[masked\])$/i;
 const INPUT = /\$\{input:[^}]*\}/;
 const ENV_REF = /\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/;
+/** Continue's `${{ secrets.NAME }}` (its secret store or `.env`): a reference by name, like an environment variable. */
+const SECRET_REF = /\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/;
+/** A bare `COPILOT_MCP_…` name: the Copilot coding agent reads it from the repository's Copilot environment secrets. */
+const COPILOT_SECRET = /^COPILOT_MCP_[A-Za-z0-9_]+$/;
 /** Known shapes this module adds to secrets.ts: AWS access key ids are identifiers there, credentials here. */
 const AWS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
 
 /** True when an env var, header or flag with this name carries a credential. */
 export function isCredentialName(name: string): boolean {
   const bare = name.replace(/^-+/, '');
-  return CREDENTIAL_NAME.test(bare) && !NOT_CREDENTIAL.test(bare);
+  return KNOWN_CREDENTIAL_VARIABLE.test(bare) || (CREDENTIAL_NAME.test(bare) && !NOT_CREDENTIAL.test(bare));
 }
 
 /** Classifies a value that carries (or may carry) a credential. A `Bearer ` prefix is ignored. */
@@ -33,6 +39,8 @@ export function classifyValue(raw: string): ValueClass {
   const value = raw.trim().replace(/^(bearer|token|basic)\s+/i, '');
   if (value === '') return { type: 'empty' };
   if (INPUT.test(value)) return { type: 'input' };
+  const named = SECRET_REF.exec(value)?.[1] ?? (COPILOT_SECRET.test(value) ? value : undefined);
+  if (named !== undefined) return { type: 'env', variable: named };
   const env = ENV_REF.exec(value);
   if (env !== null) return { type: 'env', variable: (env[1] ?? env[2]) as string };
   if (REDACTED.test(value)) return { type: 'redacted' };

@@ -1,7 +1,9 @@
 // clients: which MCP client a parsed config belongs to, and its servers in one common shape. Each client writes its
-// servers differently (Claude/Cursor/Gemini `mcpServers`, VS Code `servers`, Claude Code per-project servers, Zed
-// `context_servers`, Goose `extensions`, Continue's `mcpServers` list); this module maps each entry to
-// `{ command, args, env, headers, url, disabled, keyring }` and keeps a mapper back to the real JSON/YAML path for lines.
+// servers differently (Claude/Cursor/Gemini/Junie/Copilot `mcpServers`, VS Code `servers`, Claude Code per-project
+// servers, Zed `context_servers`, Goose `extensions`, Continue's `mcpServers` list, Codex `mcp_servers` tables); this
+// module maps each entry to `{ command, args, env, headers, url, disabled, keyring }` and keeps a mapper back to the
+// real JSON/YAML/TOML path for lines.
+import { codexServer, type EntryProblem } from './codex.js';
 import { agentId } from './ids.js';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -16,6 +18,8 @@ export interface ServerEntry {
   /** The entry in the common shape, or the raw value when it is not an object (reported by transform). */
   readonly server: unknown;
   readonly real: (below: Path) => Path;
+  /** Fields of the entry the client would refuse (paths below the entry, in the file's keys). */
+  readonly problems?: readonly EntryProblem[];
 }
 
 /** One AIAgent of a file: the client, or one Claude Code project. */
@@ -37,10 +41,17 @@ const GEMINI = /(^|\/)\.gemini\/settings\.json$/;
 const ZED = /(^|\/)(\.config\/zed|\.zed)\/settings\.json$/;
 const GOOSE = /(^|\/)\.config\/goose\/config\.ya?ml$/;
 const CONTINUE = /(^|\/)\.continue\/config\.ya?ml$/;
+const CONTINUE_BLOCK = /(^|\/)\.continue\/mcpServers\/[^/]+$/;
+const CODEX = /(^|\/)\.codex\/config\.toml$/;
+const JUNIE = /(^|\/)\.junie\/mcp\/mcp\.json$/;
+const COPILOT_CLI = /(^|\/)(\.copilot\/mcp-config\.json|\.github\/mcp\.json)$/;
+/** Names of the Copilot coding agent's environment secrets and variables, the only ones its MCP config can use. */
+const COPILOT_SECRET = /COPILOT_MCP_[A-Za-z0-9_]+/;
 
-/** True for client settings files that hold other settings too (Claude Code user, Gemini, Zed, Goose, Continue). */
+/** True for client settings files that hold other settings too (Claude Code user, Gemini, Zed, Goose, Continue, Codex). */
 export function isClientSettingsPath(relPath: string): boolean {
-  return CLAUDE_USER.test(relPath) || GEMINI.test(relPath) || ZED.test(relPath) || GOOSE.test(relPath) || CONTINUE.test(relPath);
+  return CLAUDE_USER.test(relPath) || GEMINI.test(relPath) || ZED.test(relPath) || GOOSE.test(relPath) || CONTINUE.test(relPath)
+    || CODEX.test(relPath);
 }
 
 /** The agents and servers of one parsed config file at `relPath`. */
@@ -56,6 +67,10 @@ export function clientGroups(value: unknown, relPath: string): ClientGroups {
     const servers = value['extensions'];
     return isObject(servers) ? [{ agent, name, framework: 'goose', key: ['extensions'], servers: entries(servers, ['extensions'], gooseServer) }] : undefined;
   }
+  if (isObject(value['mcp_servers']) || CODEX.test(relPath)) {
+    const servers = value['mcp_servers'];
+    return isObject(servers) ? [{ agent, name, framework: 'codex', key: ['mcp_servers'], servers: entries(servers, ['mcp_servers'], codexServer) }] : undefined;
+  }
   if (Array.isArray(value['mcpServers'])) return [{ agent, name, framework: 'continue', key: ['mcpServers'], servers: continueServers(value['mcpServers']) }];
   if (CLAUDE_USER.test(relPath) || hasProjectServers(value['projects'])) {
     return claudeCodeGroups(value, relPath);
@@ -63,13 +78,17 @@ export function clientGroups(value: unknown, relPath: string): ClientGroups {
   const key = isObject(value['mcpServers']) ? 'mcpServers' : 'servers';
   const servers = value[key];
   if (!isObject(servers)) return undefined;
-  return [{ agent, name, framework: frameworkOf(relPath, key === 'servers'), key: [key], servers: entries(servers, [key], (s) => ({ server: s, real: same })) }];
+  return [{ agent, name, framework: frameworkOf(relPath, key === 'servers', servers), key: [key], servers: entries(servers, [key], (s) => ({ server: s, real: same })) }];
 }
 
 /** The client name of an `mcpServers` / `servers` file, from its path and shape. */
-function frameworkOf(relPath: string, vscode: boolean): string {
+function frameworkOf(relPath: string, vscode: boolean, servers: Obj): string {
   if (/claude_desktop_config\.json$/.test(relPath)) return 'claude-desktop';
   if (vscode) return 'vscode';
+  if (CONTINUE_BLOCK.test(relPath)) return 'continue';
+  if (JUNIE.test(relPath)) return 'junie';
+  if (COPILOT_CLI.test(relPath)) return 'copilot-cli';
+  if (namesCopilotSecret(servers)) return 'copilot-coding-agent';
   if (/(^|\/)\.mcp\.json$/.test(relPath)) return 'claude-code';
   if (/(^|\/)settings\.json$/.test(relPath)) return 'gemini-cli';
   return 'mcp';
@@ -98,7 +117,7 @@ function hasProjectServers(projects: unknown): boolean {
   return isObject(projects) && Object.values(projects).some((p) => isObject(p) && isObject(p['mcpServers']));
 }
 
-function entries(servers: Obj, key: Path, shape: (s: Obj) => { server: unknown; real: (below: Path) => Path }): ServerEntry[] {
+function entries(servers: Obj, key: Path, shape: (s: Obj) => Pick<ServerEntry, 'server' | 'real' | 'problems'>): ServerEntry[] {
   return Object.entries(servers).map(([name, s]) => ({ name, path: [...key, name], ...(isObject(s) ? shape(s) : { server: s, real: same }) }));
 }
 
@@ -123,9 +142,26 @@ function gooseServer(s: Obj): { server: Obj; real: (below: Path) => Path } {
   return { server, real: (below) => (typeof below[0] === 'string' && names[below[0]] !== undefined ? [names[below[0]] as string, ...below.slice(1)] : below) };
 }
 
-/** Continue: a list of `{ name, command, args, env }` (or `url`); a nameless entry is named by its index. */
-function continueServers(list: readonly unknown[]): ServerEntry[] {
-  return list.map((s, i) => ({
-    name: isObject(s) && typeof s['name'] === 'string' ? s['name'] : `#${i}`, path: ['mcpServers', i], server: s, real: same,
+/** True when some server's env or headers name a `COPILOT_MCP_` secret: a Copilot coding agent repository config. */
+function namesCopilotSecret(servers: Obj): boolean {
+  return Object.values(servers).some((s) => isObject(s) && ['env', 'headers'].some((k) => {
+    const map = s[k];
+    return isObject(map) && Object.values(map).some((v) => typeof v === 'string' && COPILOT_SECRET.test(v));
   }));
+}
+
+/**
+ * Continue (`config.yaml` and `.continue/mcpServers/*.yaml` blocks): a list of `{ name, command, args, env }` or
+ * `{ name, type, url, requestOptions: { headers } }`; a nameless entry is named by its index.
+ */
+function continueServers(list: readonly unknown[]): ServerEntry[] {
+  return list.map((s, i) => {
+    const name = isObject(s) && typeof s['name'] === 'string' ? s['name'] : `#${i}`;
+    const options = isObject(s) ? s['requestOptions'] : undefined;
+    if (!isObject(s) || !isObject(options) || s['headers'] !== undefined) return { name, path: ['mcpServers', i], server: s, real: same };
+    return {
+      name, path: ['mcpServers', i], server: { ...s, headers: options['headers'] },
+      real: (below: Path) => (below[0] === 'headers' ? ['requestOptions', ...below] : below),
+    };
+  });
 }

@@ -1,9 +1,10 @@
-// read: one MCP client config file (JSON with comments and trailing commas, as VS Code and Claude write them) →
-// its parsed value and a locator giving the line of any JSON path. A syntax error becomes a `malformed` result with
-// line, column and the JSON path being read, and nothing of the file is used.
+// read: one MCP client config file (JSON with comments and trailing commas, as VS Code and Claude write them; YAML
+// for Goose and Continue; TOML for Codex, toml.ts) → its parsed value and a locator giving the line of any path. A
+// syntax error becomes a `malformed` result with line, column and the path being read, and nothing of the file is used.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { yamlPathAt } from '../k8s/read.js';
 import { readText } from '../whole-file.js';
+import { parseMcpToml } from './toml.js';
 import {
   findNodeAtLocation, getLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError,
 } from 'jsonc-parser';
@@ -12,8 +13,8 @@ import {
 export type LineOf = (path: readonly (string | number)[]) => number | undefined;
 
 export type McpReadResult =
-  | { readonly type: 'json'; readonly value: unknown; readonly lineOf: LineOf }
-  | { readonly type: 'malformed'; readonly format?: 'yaml'; readonly line: number; readonly column: number; readonly path: string; readonly reason: string }
+  | { readonly type: 'json'; readonly value: unknown; readonly lineOf: LineOf; readonly pathText?: (path: readonly (string | number)[]) => string }
+  | { readonly type: 'malformed'; readonly format?: 'yaml' | 'toml'; readonly line: number; readonly column: number; readonly path: string; readonly reason: string }
   | { readonly type: 'unreadable'; readonly reason: string };
 
 /** Reads and parses a file. Never throws. */
@@ -21,6 +22,7 @@ export async function readMcpFile(path: string): Promise<McpReadResult> {
   const read = await readText(path);
   if (read.type === 'unreadable') return read;
   const text = read.text;
+  if (/\.toml$/i.test(path)) return parseMcpToml(text);
   return /\.ya?ml$/i.test(path) ? parseMcpYaml(text) : parseMcpText(text);
 }
 

@@ -18,7 +18,11 @@ export interface McpFileContext {
   readonly file: string;
   readonly relPath: string;
   readonly lineOf: LineOf;
+  /** How a path is written in messages and provenance (JSON path by default; TOML dotted keys for Codex). */
+  readonly pathText?: (path: readonly (string | number)[]) => string;
 }
+
+const pathOf = (ctx: McpFileContext, path: readonly (string | number)[]): string => (ctx.pathText ?? jsonPath)(path);
 
 /** A credential being collected: its node and, per agent, the places (`server env VAR`) it was found. */
 interface Held {
@@ -57,7 +61,7 @@ function transformGroup(group: ClientGroup, ctx: McpFileContext, out: Records, s
   }
   out.nodes.push({
     id: agent, kind: 'AIAgent', name: group.name, tags: [], source: SOURCE,
-    provenance: prov(ctx, { line: ctx.lineOf(group.key), path: jsonPath(group.key) }),
+    provenance: prov(ctx, { line: ctx.lineOf(group.key), path: pathOf(ctx, group.key) }),
     properties: { framework: group.framework, ...(disabled.length > 0 ? { x_disabled_servers: disabled } : {}) },
   });
   out.nodes.push(...serverNodes);
@@ -82,6 +86,9 @@ function transformServer(entry: ServerEntry, agent: string, ctx: McpFileContext,
     return undefined;
   }
   if (server['builtin'] === true) return undefined;
+  for (const p of entry.problems ?? []) {
+    out.diagnostics.push(diag(ctx, 'error', 'bad-value', [...path, ...p.path], `server "${name}": ${pathOf(ctx, [...path, ...p.path])} ${p.message}; the value was ignored (the client refuses the file)`));
+  }
   if (server['disabled'] === true || server['enabled'] === false) { disabled.push(name); return undefined; }
   const command = typeof server['command'] === 'string' ? server['command'].trim() : '';
   const urlKey = ['url', 'serverUrl', 'httpUrl'].find((k) => typeof server[k] === 'string');
@@ -96,10 +103,10 @@ function transformServer(entry: ServerEntry, agent: string, ctx: McpFileContext,
   const args = Array.isArray(server['args']) ? server['args'].filter((a): a is string => typeof a === 'string') : [];
   const flags = capabilityFlags(args);
   const unresolved: string[] = [];
-  const at = { line: ctx.lineOf(path), path: jsonPath(path) };
+  const at = { line: ctx.lineOf(path), path: pathOf(ctx, path) };
   const id = serverId(agent, name);
   const hold = (node: NodeRecord, via: string, where: readonly (string | number)[]): void => {
-    const h = held.get(node.id) ?? { node, via: [], flags: [], at: { line: ctx.lineOf(real(where)), path: jsonPath(real(where)) } };
+    const h = held.get(node.id) ?? { node, via: [], flags: [], at: { line: ctx.lineOf(real(where)), path: pathOf(ctx, real(where)) } };
     h.via.push(`${name} ${via}`);
     for (const f of flags) if (!h.flags.includes(`${name} ${f}`)) h.flags.push(`${name} ${f}`);
     held.set(node.id, h);
@@ -163,5 +170,5 @@ function prov(ctx: McpFileContext, at: { line?: number | undefined; path: string
 
 function diag(ctx: McpFileContext, severity: Diagnostic['severity'], code: Diagnostic['code'], path: readonly (string | number)[], message: string): Diagnostic {
   const line = ctx.lineOf(path);
-  return { severity, code, source: SOURCE, file: ctx.file, ...(line !== undefined ? { line } : {}), field: jsonPath(path), message };
+  return { severity, code, source: SOURCE, file: ctx.file, ...(line !== undefined ? { line } : {}), field: pathOf(ctx, path), message };
 }

@@ -13,10 +13,12 @@ const PLANTED = [
   'ghp_PLANTEDclaudeUSERtoken0123456789ab', 'PlantedPgPassw0rd!', 'AIzaPLANTEDgeminiKey0123456789abcdefghi',
   'not-read-this-is-not-an-mcp-config', 'lin_api_PLANTEDzedLinearKey0123456789', 'ghp_PLANTEDgooseTOKEN0123456789abcdef',
   'xoxb-1234567890-PLANTEDgooseDisabled', 'PlantedSseKey42', 'BSAPLANTEDbraveKey0123456789',
+  'ghp_PLANTEDcodexTOKEN0123456789abcdefgh', 'PlantedCodexHeaderKey9', 'xoxb-1234567890-PLANTEDcodexDisabled',
+  'ghp_PLANTEDmalformedTOML0123456789abcd', 'ghp_PLANTEDcontinueBlock0123456789abcd',
 ];
 const DIRS = [
   ...readdirSync('test/fixtures/mcp/cases').map((d) => `test/fixtures/mcp/cases/${d}`),
-  'test/fixtures/mcp/malformed', 'test/fixtures/mcp/detect', 'test/fixtures/mcp/malformed-yaml',
+  'test/fixtures/mcp/malformed', 'test/fixtures/mcp/detect', 'test/fixtures/mcp/malformed-yaml', 'test/fixtures/mcp/malformed-toml',
 ];
 
 describe('mcp secrets', () => {
