@@ -37,7 +37,7 @@ export interface EdgeRecord {
 }
 
 export const DIAGNOSTIC_CODES = [
-  'malformed-csv', 'malformed-json', 'malformed-yaml', 'malformed-ini', 'unknown-column', 'missing-column', 'missing-field', 'unknown-kind',
+  'malformed-csv', 'malformed-json', 'malformed-yaml', 'malformed-ini', 'malformed-toml', 'unknown-column', 'missing-column', 'missing-field', 'unknown-kind',
   'bad-value', 'bad-date', 'dangling-ref', 'duplicate-conflict', 'kind-mismatch', 'secret-fingerprinted',
   'unreadable-file', 'unknown-file', 'unmatched-tier', 'expired-exception', 'unmatched-exception',
 ] as const;
