@@ -12,6 +12,7 @@ import { aws } from './aws/index.js';
 import { awsCli } from './aws-cli/index.js';
 import { CSV_FILES, csvInventory } from './csv-inventory/index.js';
 import { entra } from './entra/index.js';
+import { gcp } from './gcp/index.js';
 import { githubActions } from './github-actions/index.js';
 import { jsonGraph } from './json-graph/index.js';
 import { k8s } from './k8s/index.js';
@@ -35,6 +36,7 @@ export const INGESTORS = {
   'secret-scanners': secretScanners,
   'github-actions': githubActions,
   'aws-cli': awsCli,
+  gcp,
 } as const satisfies Record<SourceId, Ingestor>;
 
 /** Files that live in an inventory directory but are read elsewhere (src/findings/exceptions.ts, src/analysis/tiers.ts). */

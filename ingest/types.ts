@@ -2,7 +2,7 @@
 import type { EdgeRecord, NodeRecord, Records } from '../src/model/index.js';
 
 /** Ids of the sources pathwarden can ingest; each has one folder under ingest/. */
-export const SOURCE_IDS = ['csv-inventory', 'json-graph', 'aws', 'k8s', 'entra', 'mcp', 'secret-scanners', 'github-actions', 'aws-cli'] as const;
+export const SOURCE_IDS = ['csv-inventory', 'json-graph', 'aws', 'k8s', 'entra', 'mcp', 'secret-scanners', 'github-actions', 'aws-cli', 'gcp'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
 /** Options for reading one file. */

@@ -1,0 +1,65 @@
+// What a policy file needs from the other gcp exports of its directory: the custom roles its bindings name (their
+// permissions are in a roles export) and the e-mail of a service account a Cloud Asset Inventory resource names by
+// unique id (`//iam.googleapis.com/projects/p/serviceAccounts/1234…`; the service-accounts list has both). Read once
+// per directory state (file names, sizes, times).
+import { open, readdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { decodeText } from '../json-graph/read.js';
+import { DETECT_BYTES } from '../types.js';
+import { isObject, str } from './out.js';
+import { readGcpFile } from './read.js';
+import { parseCustomRoles, type CustomRole } from './roles.js';
+import { shapeOf, shapeOfHead } from './shape.js';
+
+/** Custom roles by name, service-account e-mails by unique id. */
+export interface GcpContext {
+  readonly roles: ReadonlyMap<string, CustomRole>;
+  readonly accountsByUid: ReadonlyMap<string, string>;
+}
+
+export const EMPTY_CONTEXT: GcpContext = { roles: new Map(), accountsByUid: new Map() };
+
+const cache = new Map<string, { key: string; context: GcpContext }>();
+
+/** The context of the directory `path` is in. Unreadable or malformed files are left to their own load. */
+export async function directoryContext(path: string): Promise<GcpContext> {
+  const dir = dirname(path);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.toLowerCase().endsWith('.json')).sort();
+  const stamps = await Promise.all(names.map(async (n) => { const s = await stat(join(dir, n)).catch(() => undefined); return `${n}:${s?.size}:${s?.mtimeMs}`; }));
+  const key = stamps.join('|');
+  const cached = cache.get(dir);
+  if (cached?.key === key) return cached.context;
+  const roles = new Map<string, CustomRole>();
+  const accountsByUid = new Map<string, string>();
+  for (const name of names) {
+    const headShape = shapeOfHead(await head(join(dir, name)));
+    if (headShape !== 'roles' && headShape !== 'service-accounts') continue;
+    const read = await readGcpFile(join(dir, name));
+    if (read.type !== 'json') continue;
+    const shape = shapeOf(read.value);
+    // NOTE: a role described with its permissions is not replaced by a bare `roles list` entry of the same name.
+    if (shape === 'roles') for (const r of parseCustomRoles(read.value)) if (r.permissions !== undefined || !roles.has(r.name)) roles.set(r.name, r);
+    if (shape === 'service-accounts') {
+      for (const sa of Array.isArray(read.value) ? read.value : [read.value]) {
+        const email = isObject(sa) ? str(sa, 'email') : undefined;
+        const uid = isObject(sa) ? str(sa, 'uniqueId') : undefined;
+        if (email !== undefined && uid !== undefined) accountsByUid.set(uid, email.toLowerCase());
+      }
+    }
+  }
+  const context = { roles, accountsByUid };
+  cache.set(dir, { key, context });
+  return context;
+}
+
+async function head(path: string): Promise<string> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (handle === undefined) return '';
+  try {
+    const buffer = Buffer.alloc(DETECT_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, DETECT_BYTES, 0);
+    return decodeText(buffer.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
