@@ -1,6 +1,6 @@
 // The pathwarden HTTP API as a fastify plugin: shared plugins (limits, store, engine, auth), OpenAPI generated
-// from the route schemas with a docs page, rate limiting, the one error handler, and the routes. server.ts
-// builds an instance around it and listens; tests inject requests without listening.
+// from the route schemas with a docs page, rate limiting, the one error handler, the routes, and the web view at
+// `/`. server.ts builds an instance around it and listens; tests inject requests without listening.
 import rateLimit from '@fastify/rate-limit';
 import sensible from '@fastify/sensible';
 import swagger from '@fastify/swagger';
@@ -14,6 +14,7 @@ import auth from './plugins/auth.js';
 import engine from './plugins/engine.js';
 import limits from './plugins/limits.js';
 import store from './plugins/store.js';
+import web from './plugins/web.js';
 import { problem, sendProblem } from './problems.js';
 import routes from './routes/index.js';
 import { SHARED_SCHEMAS } from './schemas/common.js';
@@ -58,6 +59,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   fastify.setNotFoundHandler(perMinute > 0 ? { preHandler: fastify.rateLimit() } : {}, (request, reply) =>
     reply.code(404).type('application/problem+json').send(problem(404, `no route ${request.method} ${request.url.split('?')[0]}`)));
   await fastify.register(routes, options);
+  await fastify.register(web, options);
 }
 
 export default fp(app, { name: 'pathwarden-api', fastify: '5.x' });

@@ -1,10 +1,10 @@
 // Builds a fastify instance around the API plugin, and listens with graceful close on SIGINT/SIGTERM. Also the
 // listen-time safety rules: a non-loopback host needs a bearer token; on loopback one is generated if none is given.
 import { randomBytes } from 'node:crypto';
-import { isIP } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError } from '../src/model/index.js';
 import app from './app.js';
+import { isLoopback } from './loopback.js';
 import type { AppOptions } from './options.js';
 
 /** Shortest token accepted (a guessable token is no protection). */
@@ -29,12 +29,7 @@ export function createServer(options: AppOptions, server: ServerOptions = {}): F
   return fastify;
 }
 
-/** True for 127.0.0.0/8, ::1 and localhost. */
-export function isLoopback(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1' || host === '::ffff:127.0.0.1';
-}
+export { isLoopback };
 
 export interface TokenChoice {
   /** undefined: no auth. */
@@ -63,7 +58,8 @@ export function chooseToken(host: string, given: string | undefined, noAuth: boo
 export async function startServer(
   options: AppOptions, listen: { host: string; port: number }, server: ServerOptions = {},
 ): Promise<{ app: FastifyInstance; url: string; closed: Promise<void> }> {
-  const fastify = createServer(options, server);
+  // NOTE: the bound host decides whether the web view gets a session cookie (plugins/auth.ts).
+  const fastify = createServer({ ...options, listenHost: listen.host }, server);
   const closed = new Promise<void>((resolve) => fastify.addHook('onClose', (_i, done) => { resolve(); done(); }));
   const url = await fastify.listen({ host: listen.host, port: listen.port });
   const stop = (): void => { void fastify.close(); };

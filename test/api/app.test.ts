@@ -103,7 +103,7 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.0.3');
     const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(routes.sort()).toEqual([
-      'GET /healthz', 'GET /readyz', 'GET /v1/blast', 'GET /v1/findings', 'GET /v1/findings/{id}', 'GET /v1/paths', 'GET /v1/queries',
+      'GET /healthz', 'GET /readyz', 'GET /v1/blast', 'GET /v1/findings', 'GET /v1/findings/{id}', 'GET /v1/kinds', 'GET /v1/paths', 'GET /v1/queries',
       'POST /v1/diff', 'POST /v1/ingest', 'POST /v1/ingest/files', 'POST /v1/queries/{id}/run', 'POST /v1/scope',
     ]);
     expect(doc.paths['/v1/paths'].get.security).toEqual([{ bearer: [] }]);

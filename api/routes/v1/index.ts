@@ -5,6 +5,7 @@ import blast from './blast/index.js';
 import diff from './diff/index.js';
 import findings from './findings/index.js';
 import ingest from './ingest/index.js';
+import kinds from './kinds/index.js';
 import paths from './paths/index.js';
 import queries from './queries/index.js';
 import scope from './scope/index.js';
@@ -18,4 +19,5 @@ export default async function v1(fastify: FastifyInstance): Promise<void> {
   await fastify.register(ingest, { prefix: '/ingest' });
   await fastify.register(diff, { prefix: '/diff' });
   await fastify.register(scope, { prefix: '/scope' });
+  await fastify.register(kinds, { prefix: '/kinds' });
 }

@@ -1,0 +1,82 @@
+// Paths → the graph to draw: nodes and edges merged across paths (deduplicated by id and edge key), capped so a
+// view never hands the renderer thousands of nodes, and the edges a revocation plan cuts. Pure (no DOM): unit-tested.
+import type { EdgeRef, NodeRef, PathLike } from '../types.js';
+
+/** Most nodes drawn in one picture; further paths are listed as text but not drawn. */
+export const MAX_DRAWN_NODES = 250;
+
+export interface DrawEdge {
+  /** Stable key: kind, from, to, qualifier. */
+  readonly key: string;
+  readonly edge: EdgeRef;
+  /** What the picture writes on the edge: kind and action/scope. */
+  readonly label: string;
+  /** True when a revocation plan cuts it. */
+  readonly cut: boolean;
+}
+
+export interface DrawGraph {
+  readonly nodes: readonly NodeRef[];
+  readonly edges: readonly DrawEdge[];
+  /** Paths given, and paths drawn (the rest would have passed MAX_DRAWN_NODES). */
+  readonly paths: number;
+  readonly drawnPaths: number;
+  /** Nodes the plan revokes (credentials). */
+  readonly revoked: ReadonlySet<string>;
+}
+
+/** The key of an edge (two edges of one kind between the same nodes differ by qualifier). */
+export function edgeKey(edge: EdgeRef): string {
+  return `${edge.kind}|${edge.from}|${edge.to}|${edge.qualifier ?? ''}`;
+}
+
+/** "CAN_ACCESS admin", "CAN_ASSUME". */
+export function edgeLabel(edge: EdgeRef): string {
+  return edge.qualifier ? `${edge.kind} ${edge.qualifier}` : edge.kind;
+}
+
+/** What a revocation plan removes: edges by key, and credentials (every edge leaving them is cut). */
+export interface Cuts {
+  readonly edges: ReadonlySet<string>;
+  readonly nodes: ReadonlySet<string>;
+}
+
+export const NO_CUTS: Cuts = { edges: new Set(), nodes: new Set() };
+
+/** The cuts of plan items: an `edge` item cuts that edge; an item with a node (leaked, credential) revokes the node. */
+export function cutsOf(items: readonly { readonly edge?: EdgeRef; readonly node?: NodeRef }[]): Cuts {
+  const edges = new Set<string>();
+  const nodes = new Set<string>();
+  for (const item of items) {
+    if (item.edge) edges.add(edgeKey(item.edge));
+    else if (item.node) nodes.add(item.node.id);
+  }
+  return { edges, nodes };
+}
+
+/**
+ * Merges paths in order into one graph. Whole paths are added while the node count stays within `maxNodes` (the
+ * first path always is); extra edges (e.g. a credential's holders) come after the paths under the same cap.
+ */
+export function mergePaths(paths: readonly PathLike[], cuts: Cuts = NO_CUTS, maxNodes = MAX_DRAWN_NODES, extra: readonly PathLike[] = []): DrawGraph {
+  const nodes = new Map<string, NodeRef>();
+  const edges = new Map<string, DrawEdge>();
+  let drawn = 0;
+  const add = (path: PathLike): boolean => {
+    const fresh = path.nodes.filter((n) => !nodes.has(n.id));
+    if (nodes.size > 0 && nodes.size + new Set(fresh.map((n) => n.id)).size > maxNodes) return false;
+    for (const n of path.nodes) nodes.set(n.id, n);
+    for (const e of path.edges) {
+      const key = edgeKey(e);
+      if (!edges.has(key)) edges.set(key, { key, edge: e, label: edgeLabel(e), cut: cuts.edges.has(key) || cuts.nodes.has(e.from) });
+    }
+    return true;
+  };
+  for (const path of paths) {
+    if (!add(path)) break;
+    drawn++;
+  }
+  for (const path of extra) add(path);
+  const revoked = new Set([...cuts.nodes].filter((id) => nodes.has(id)));
+  return { nodes: [...nodes.values()], edges: [...edges.values()], paths: paths.length, drawnPaths: drawn, revoked };
+}
