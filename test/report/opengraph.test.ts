@@ -14,7 +14,7 @@ import { e, graphOf, n } from '../helpers/tiny-graph.js';
 // NOTE: ajv comes with fastify and is a devDependency; CommonJS with a default export.
 const Ajv = AjvModule.default;
 const AT = new Date('2026-03-01T00:00:00Z');
-export const EVERY_KIND = 'test/fixtures/opengraph/every-kind';
+const EVERY_KIND = 'test/fixtures/opengraph/every-kind';
 
 function schema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(`../fixtures/opengraph/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -35,7 +35,7 @@ const EXTENSION = compile('opengraph-extension-payload.json');
  * Every problem BloodHound's upload would have with a payload: the outer shape (Graph Data Overview), metadata,
  * each node and edge against its schema, and the documented rules the schemas leave out.
  */
-export function openGraphProblems(doc: unknown): string[] {
+function openGraphProblems(doc: unknown): string[] {
   const d = doc as { metadata?: unknown; graph?: { nodes?: unknown; edges?: unknown } };
   if (typeof d !== 'object' || d === null || typeof d.graph !== 'object' || d.graph === null) return ['no graph object'];
   if (!Array.isArray(d.graph.nodes) || !Array.isArray(d.graph.edges)) return ['graph.nodes and graph.edges must be arrays'];
