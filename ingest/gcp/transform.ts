@@ -50,8 +50,9 @@ function policyScope(policy: Record<string, unknown>, fileName: string, out: Gcp
   const resource = str(policy, 'resource') ?? resourceOfFileName(fileName);
   const scope = resource === undefined ? undefined : scopeOf(resource);
   if (scope === undefined) {
-    out.diag('error', 'missing-field', '$.resource', 'the policy does not say which resource it is set on: name the file <project-id>.iam-policy.json '
-      + '(folder-<n>, organization-<n>, <service-account e-mail>, bucket-<name>), add a "resource" field, or use `gcloud asset search-all-iam-policies`; nothing was loaded from this file');
+    out.diag('error', 'missing-field', '$.resource', `the policy does not say which resource it is set on ("${fileName}" names none): name the file <project-id>.iam-policy.json `
+      + '(a project id is 6 to 30 lower-case letters, digits and hyphens; or folder-<n>, organization-<n>, <service-account e-mail>, bucket-<name>), '
+      + 'add a "resource" field, or use `gcloud asset search-all-iam-policies`; nothing was loaded from this file');
   }
   return scope;
 }
