@@ -27,9 +27,9 @@ export function fill(el: Element, ...children: Child[]): void {
   append(el, children);
 }
 
-/** A number with at most one decimal, for scores and weights. */
+/** A number with at most two decimals, no trailing zeros (scores and weights: 454.3, 1.5, 3.59). */
 export function num(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1);
+  return String(Math.round(value * 100) / 100);
 }
 
 /** "1 path", "3 paths". */

@@ -1,5 +1,5 @@
-// `pathwarden serve [dir] [--neo4j]`: the HTTP API (api/) on an inventory directory or the newest Neo4j snapshot,
-// until SIGINT/SIGTERM. Prints where it listens and, when it generated one, the bearer token.
+// `pathwarden serve [dir] [--neo4j]`: the HTTP API (api/) and the web view on an inventory directory or the newest
+// Neo4j snapshot, until SIGINT/SIGTERM. Prints where it listens and, when it generated one, the bearer token.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_RATE_LIMIT } from '../../../api/limits.js';
 import type { AppOptions } from '../../../api/options.js';
@@ -50,8 +50,9 @@ async function run(dir: string, flags: ServeFlags, finish: Finish): Promise<void
   const auth = choice.generated
     ? `token: ${choice.token as string}\n  (generated for this run: send "Authorization: Bearer <token>"; set PATHWARDEN_API_TOKEN to choose one)`
     : choice.token === undefined ? 'auth: off (--no-auth, loopback only)' : 'auth: bearer token required (from --token or PATHWARDEN_API_TOKEN)';
+  const web = app.auth.required && !app.auth.sessions ? 'asks for the token' : 'open it in a browser on this machine; no token needed';
   process.stdout.write(`pathwarden API on ${url}: ${g.origin} (${g.nodes} nodes, ${g.edges} edges, ${g.findings} findings)\n`
-    + `docs: ${url}/documentation (OpenAPI: ${url}/documentation/json)\n${auth}\n`);
+    + `web view: ${url}/ (${web})\ndocs: ${url}/documentation (OpenAPI: ${url}/documentation/json)\n${auth}\n`);
   await closed;
   finish('ok');
 }
@@ -59,10 +60,11 @@ async function run(dir: string, flags: ServeFlags, finish: Finish): Promise<void
 /** Registers the serve command. */
 export function registerServe(program: Command, finish: Finish): void {
   program.command('serve')
-    .summary('serve the HTTP API (findings, paths, blast radius, canned queries, ingest) with OpenAPI docs')
+    .summary('serve the web view and the HTTP API (findings, paths, blast radius, canned queries, ingest) with OpenAPI docs')
     .description('Serve the HTTP API on an inventory directory (analysed once, answers cached) or, with --neo4j, on the newest '
-      + 'Neo4j snapshot. /v1 needs a bearer token: PATHWARDEN_API_TOKEN or --token; on a loopback host one is generated and '
-      + 'printed when none is given. A non-loopback host without a token is refused. Stops on SIGINT/SIGTERM.')
+      + 'Neo4j snapshot, with the web view at /. /v1 needs a bearer token: PATHWARDEN_API_TOKEN or --token; on a loopback '
+      + 'host one is generated and printed when none is given, and the web view gets a session cookie instead. A '
+      + 'non-loopback host without a token is refused. Stops on SIGINT/SIGTERM.')
     .argument('[dir]', 'inventory directory', '.')
     .addOption(neo4jOption())
     .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1'))
@@ -72,7 +74,7 @@ export function registerServe(program: Command, finish: Finish): void {
     .addOption(new Option('--rate-limit <n>', 'requests per minute per client address (0: off)').argParser(intIn('--rate-limit', 0, 10_000_000)).default(DEFAULT_RATE_LIMIT))
     .addOption(new Option('--log-level <level>', 'request log level (JSON lines on stdout)').choices(LOG_LEVELS).default('info'))
     .addHelpText('after', examplesHelp([
-      ['pathwarden serve examples/acme', 'the sample on http://127.0.0.1:8080 (token printed)'],
+      ['pathwarden serve examples/acme', 'the sample on http://127.0.0.1:8080 (open it in a browser; token printed for API clients)'],
       ['PATHWARDEN_API_TOKEN=… pathwarden serve inventory/ --host 0.0.0.0', 'on every interface, with your token'],
       ['pathwarden serve --neo4j --port 9000', 'the newest Neo4j snapshot; canned queries enabled'],
     ]))

@@ -31,7 +31,9 @@ export function graphPanel(graph: DrawGraph, kinds: KindsCatalogue, title: strin
     fit.disabled = false;
     fit.addEventListener('click', () => cy.fit(undefined, 24));
   }).catch((error: unknown) => { status.textContent = `The picture could not be drawn (${String(error)}); the list below has every edge.`; });
+  const revoked = graph.nodes.filter((n) => graph.revoked.has(n.id));
   return h('figure', { class: 'graph-panel' },
     h('div', { class: 'toolbar' }, fit, status), canvas, capped,
+    revoked.length > 0 ? h('p', { class: 'revoked-list' }, h('strong', { class: 'cut-marker' }, '✂ revoked: '), revoked.map((n) => n.label).join(', ')) : null,
     h('figcaption', {}, h('details', { open: graph.edges.length <= 12 }, h('summary', {}, `${title} as text`), edgeList(graph))));
 }
