@@ -14,6 +14,8 @@ export const STORE_LABELS = {
   retiredEdge: 'PWRetiredEdge',
   snapshot: 'PWSnapshot',
   meta: 'PWMeta',
+  /** One inventory file path that provenance refers to by number (`_file`; see files.ts). */
+  file: 'PWFile',
   finding: 'Finding',
   findingSource: 'FINDING_SOURCE',
   findingTarget: 'FINDING_TARGET',
@@ -50,6 +52,8 @@ export function schemaStatements(): string[] {
     `CREATE CONSTRAINT pw_node_id IF NOT EXISTS FOR (n:${L.node}) REQUIRE n.id IS UNIQUE`,
     `CREATE CONSTRAINT pw_snapshot_seq IF NOT EXISTS FOR (s:${L.snapshot}) REQUIRE s.seq IS UNIQUE`,
     `CREATE CONSTRAINT pw_meta_id IF NOT EXISTS FOR (m:${L.meta}) REQUIRE m.id IS UNIQUE`,
+    `CREATE CONSTRAINT pw_file_n IF NOT EXISTS FOR (f:${L.file}) REQUIRE f.n IS UNIQUE`,
+    `CREATE CONSTRAINT pw_file_path IF NOT EXISTS FOR (f:${L.file}) REQUIRE f.path IS UNIQUE`,
     `CREATE CONSTRAINT pw_finding_id IF NOT EXISTS FOR (f:${L.finding}) REQUIRE f.id IS UNIQUE`,
     `CREATE INDEX pw_node_environment IF NOT EXISTS FOR (n:${L.node}) ON (n.environment)`,
     `CREATE INDEX pw_node_name IF NOT EXISTS FOR (n:${L.node}) ON (n.name)`,

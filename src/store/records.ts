@@ -3,6 +3,7 @@
 // replaced keep the whole record as a JSON document (`_v_doc`), so any recent snapshot can be rebuilt exactly.
 import { hash } from 'node:crypto';
 import { edgeKey, edgeSpec, type EdgeKind, type EdgeRecord, type NodeRecord, type PropValue, type Provenance } from '../model/index.js';
+import type { FileNumbers } from './files.js';
 
 /** A flat property map as stored on a node or relationship. */
 export type Flat = Record<string, PropValue>;
@@ -78,20 +79,23 @@ export interface EdgeRow extends NodeRow {
  * Adds the record's properties and provenance to `flat`. Property order is kept as `_porder` (for each property
  * in record order, its position among the sorted names, base 36) when it is not already sorted.
  */
-function addPropsAndProvenance(flat: Flat, properties: Readonly<Record<string, PropValue>>, provenance: Provenance, source: string): void {
+function addPropsAndProvenance(
+  flat: Flat, properties: Readonly<Record<string, PropValue>>, provenance: Provenance, source: string, files: FileNumbers | undefined,
+): void {
   const names = Object.keys(properties);
   for (const name of names) flat[name] = properties[name] as PropValue;
-  if (isSorted(names)) return addProvenance(flat, provenance, source);
+  if (isSorted(names)) return addProvenance(flat, provenance, source, files);
   const sorted = [...names].sort();
   if (names.length <= ORDER_DIGITS) {
     flat['_porder'] = names.map((name) => sorted.indexOf(name).toString(ORDER_DIGITS)).join('');
   }
-  addProvenance(flat, provenance, source);
+  addProvenance(flat, provenance, source, files);
 }
 
-function addProvenance(flat: Flat, provenance: Provenance, source: string): void {
+/** Provenance, with the file as its number in `files` when given (the store), else as the path. */
+function addProvenance(flat: Flat, provenance: Provenance, source: string, files: FileNumbers | undefined): void {
   if (provenance.source !== source) flat['_psource'] = provenance.source;
-  if (provenance.file !== undefined) flat['_file'] = provenance.file;
+  if (provenance.file !== undefined) flat['_file'] = files ? files.numberOf(provenance.file) : provenance.file;
   if (provenance.line !== undefined) flat['_line'] = provenance.line;
   if (provenance.path !== undefined) flat['_path'] = provenance.path;
 }
@@ -104,18 +108,29 @@ function propsOf(flat: Readonly<Record<string, unknown>>, fields: ReadonlySet<st
   return Object.fromEntries(ordered.map((k) => [k, flat[k] as PropValue]));
 }
 
-function provenanceOf(flat: Readonly<Record<string, unknown>>): Provenance {
+/** The path of a stored `_file`: a number in the file table, or (stores written before the table) the path itself. */
+function fileOf(value: unknown, files: FileNumbers | undefined): string {
+  if (typeof value !== 'number') return String(value);
+  const path = files?.pathOf(value);
+  if (path === undefined) throw new Error(`store/records: file number ${value} is not in the store's file table`);
+  return path;
+}
+
+function provenanceOf(flat: Readonly<Record<string, unknown>>, files: FileNumbers | undefined): Provenance {
   const p = flat;
   return {
     source: String(p['_psource'] ?? p['source']),
-    ...(p['_file'] !== undefined && p['_file'] !== null ? { file: String(p['_file']) } : {}),
+    ...(p['_file'] !== undefined && p['_file'] !== null ? { file: fileOf(p['_file'], files) } : {}),
     ...(typeof p['_line'] === 'number' ? { line: p['_line'] } : {}),
     ...(p['_path'] !== undefined && p['_path'] !== null ? { path: String(p['_path']) } : {}),
   };
 }
 
-/** A node record back from its flat properties (the open version, or a retired node's last one). */
-export function nodeFromFlat(flat: Readonly<Record<string, unknown>>): NodeRecord {
+/**
+ * A node record back from its flat properties (the open version, or a retired node's last one); `files` resolves
+ * file numbers (the store's table).
+ */
+export function nodeFromFlat(flat: Readonly<Record<string, unknown>>, files?: FileNumbers): NodeRecord {
   if (typeof flat['_doc'] === 'string') return JSON.parse(flat['_doc']) as NodeRecord;
   const f = flat;
   return {
@@ -123,14 +138,14 @@ export function nodeFromFlat(flat: Readonly<Record<string, unknown>>): NodeRecor
     ...(typeof f['owner'] === 'string' ? { owner: f['owner'] } : {}),
     ...(typeof f['environment'] === 'string' ? { environment: f['environment'] as NodeRecord['environment'] } : {}),
     tags: [...(f['tags'] as string[] | undefined ?? [])], source: String(f['source']),
-    properties: propsOf(f, NODE_FIELDS), provenance: provenanceOf(f),
+    properties: propsOf(f, NODE_FIELDS), provenance: provenanceOf(f, files),
   };
 }
 
 /** An edge record back from the flat properties of a relationship of `kind` from `from` to `to`. */
-export function edgeFromFlat(kind: EdgeKind, from: string, to: string, flat: Readonly<Record<string, unknown>>): EdgeRecord {
+export function edgeFromFlat(kind: EdgeKind, from: string, to: string, flat: Readonly<Record<string, unknown>>, files?: FileNumbers): EdgeRecord {
   if (typeof flat['_doc'] === 'string') return JSON.parse(flat['_doc']) as EdgeRecord;
-  return { kind, from, to, source: String(flat['source']), properties: propsOf(flat, EDGE_FIELDS), provenance: provenanceOf(flat) };
+  return { kind, from, to, source: String(flat['source']), properties: propsOf(flat, EDGE_FIELDS), provenance: provenanceOf(flat, files) };
 }
 
 /** Property names that the flat form reserves and `properties` uses: such a record is kept as a document. */
@@ -138,8 +153,8 @@ function collides(properties: Readonly<Record<string, PropValue>>, fields: Reado
   return Object.keys(properties).some((k) => fields.has(k) || k.startsWith('_'));
 }
 
-/** The stored form of a node record. */
-export function nodeRow(n: NodeRecord): NodeRow {
+/** The stored form of a node record; `files` numbers its provenance file (the store's table), else the path is kept. */
+export function nodeRow(n: NodeRecord, files?: FileNumbers): NodeRow {
   const content = {
     id: n.id, kind: n.kind, name: n.name, owner: n.owner ?? null, environment: n.environment ?? null,
     tags: [...n.tags].sort(), source: n.source, properties: sortedProps(n.properties),
@@ -148,20 +163,20 @@ export function nodeRow(n: NodeRecord): NodeRow {
   if (n.owner !== undefined) props['owner'] = n.owner;
   if (n.environment !== undefined) props['environment'] = n.environment;
   const clash = collides(n.properties, NODE_FIELDS);
-  if (!clash) addPropsAndProvenance(props, n.properties, n.provenance, n.source);
+  if (!clash) addPropsAndProvenance(props, n.properties, n.provenance, n.source, files);
   // NOTE: the flat form must give the record back exactly; anything it cannot say (a property named like a field,
   // an unusual provenance, key order) is kept whole in `_doc` instead.
   if (clash || !flatIsExact(n, NODE_ORDER)) props['_doc'] = JSON.stringify(n);
   return { props, hash: contentHash(content) };
 }
 
-/** The stored form of an edge record. */
-export function edgeRow(e: EdgeRecord): EdgeRow {
+/** The stored form of an edge record (as nodeRow). */
+export function edgeRow(e: EdgeRecord, files?: FileNumbers): EdgeRow {
   const key = edgeKey(e.kind, e.from, e.to, e.properties);
   const content = { kind: e.kind, from: e.from, to: e.to, source: e.source, properties: sortedProps(e.properties) };
   const props: Flat = { source: e.source };
   const clash = collides(e.properties, EDGE_FIELDS);
-  if (!clash) addPropsAndProvenance(props, e.properties, e.provenance, e.source);
+  if (!clash) addPropsAndProvenance(props, e.properties, e.provenance, e.source, files);
   // NOTE: the live scan rebuilds the edge key from the endpoints and these properties, so they are stored flat
   // even when the record itself is kept as a document.
   else for (const name of edgeSpec(e.kind).key) if (e.properties[name] !== undefined) props[name] = e.properties[name] as PropValue;

@@ -11,7 +11,13 @@ const L = STORE_LABELS;
  * Version of the stored layout. Raise it when what is written changes how snapshots must be read; a store
  * written with another version is refused with a clear message instead of being read wrong.
  */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
+/**
+ * Layouts this version still reads. Format 2 stored provenance file paths on each item; format 3 stores a number
+ * into the file table (files.ts), and the reader takes either, so a format-2 store is read and written on (its
+ * marker moves to 3, which older versions then refuse rather than misread).
+ */
+const READABLE_FORMATS: readonly number[] = [2, STORE_FORMAT];
 
 /** Refuses a store whose snapshots were written in another layout (or before the layout was recorded). */
 async function checkFormat(store: Store): Promise<void> {
@@ -20,8 +26,8 @@ async function checkFormat(store: Store): Promise<void> {
   );
   const version = rows[0]?.get('version') as number | null | undefined;
   const snapshots = Number(rows[0]?.get('snapshots') ?? 0);
-  if (snapshots > 0 && version !== STORE_FORMAT) {
-    throw new ConfigError(`this Neo4j store was written in store format ${version ?? 1}; this pathwarden reads and writes format ${STORE_FORMAT}: `
+  if (snapshots > 0 && !READABLE_FORMATS.includes(version ?? 1)) {
+    throw new ConfigError(`this Neo4j store was written in store format ${version ?? 1}; this pathwarden reads formats ${READABLE_FORMATS.join(' and ')} and writes format ${STORE_FORMAT}: `
       + 'start from an empty database (npm run neo4j:reset, or a new volume) and ingest again');
   }
 }

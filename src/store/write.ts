@@ -9,6 +9,7 @@ import {
   createNodesFromMaps, edgeColumns, nodeColumns, updateNodes,
 } from './cypher.js';
 import type { Store } from './driver.js';
+import { readFiles, saveFiles, type FileTable } from './files.js';
 import { readLiveEdges, readLiveNodes, unreported, type LiveItem, type LiveItems } from './live.js';
 import { edgeFromFlat, edgeRow, nodeFromFlat, nodeRow, type EdgeRow, type Flat, type NodeRow } from './records.js';
 import { ensureSchema } from './schema.js';
@@ -84,6 +85,11 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
   const edges = zero();
   try {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    // NOTE: every file path this run refers to is numbered and stored before any item that carries its number.
+    const files = await readFiles(store);
+    graph.forEachNode((_id, n) => { if (n.provenance.file !== undefined) files.numberOf(n.provenance.file); });
+    graph.forEachEdge((_k, e) => { if (e.provenance.file !== undefined) files.numberOf(e.provenance.file); });
+    await saveFiles(store, files);
     const liveNodes = await readLiveNodes(store);
     // NOTE: element ids of this run's nodes (read with the live nodes or returned when created), so relationships
     // find their endpoints without an index seek; one writer holds the lease, so none of these nodes is deleted
@@ -91,7 +97,7 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     const eids = new Map<string, string>();
     for (const [id, item] of liveNodes) eids.set(id, item.eid);
     const nodeTasks = [...nodesByKind].flatMap(([kind, list]) => chunks(list, batchSize).map((batch) => async () => {
-      await writeNodeBatch(store, kind, batch.map(nodeRow), seq, nodes, liveNodes, eids);
+      await writeNodeBatch(store, kind, batch.map((n) => nodeRow(n, files)), seq, nodes, liveNodes, eids, files);
       await step(batch.length);
     }));
     await pool(concurrency, nodeTasks);
@@ -103,9 +109,9 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
       const keys = new Set<string>();
       edgeKeys.set(kind, keys);
       const tasks = chunks(list, batchSize).map((batch) => async () => {
-        const rows = batch.map(edgeRow);
+        const rows = batch.map((e) => edgeRow(e, files));
         for (const row of rows) keys.add(row.key);
-        await writeEdgeBatch(store, kind, rows, seq, edges, live, eids);
+        await writeEdgeBatch(store, kind, rows, seq, edges, live, eids, files);
         await step(batch.length);
       });
       await pool(concurrency, tasks);
@@ -175,6 +181,7 @@ function classify<R extends NodeRow>(rows: readonly R[], live: LiveItems, idOf: 
 
 async function writeNodeBatch(
   store: Store, kind: NodeKind, batch: readonly NodeRow[], seq: number, counts: Counts, live: LiveItems, eids: Map<string, string>,
+  files: FileTable,
 ): Promise<void> {
   const { fresh, changed, same } = classify(batch, live, (row) => String(row.props['id']));
   if (fresh.length) {
@@ -197,7 +204,7 @@ async function writeNodeBatch(
     const open = await store.run(OPEN_NODES, { ids: changed.map((r) => r.props['id']) }, 'read');
     const old = new Map(open.map((r) => {
       const p = r.get('p') as Record<string, unknown>;
-      return [String(p['id']), JSON.stringify(nodeFromFlat(p))];
+      return [String(p['id']), JSON.stringify(nodeFromFlat(p, files))];
     }));
     await store.run(updateNodes(kind), { rows: changed.map((r) => ({ ...r, old: old.get(String(r.props['id'])) })), seq });
   }
@@ -208,6 +215,7 @@ async function writeNodeBatch(
 
 async function writeEdgeBatch(
   store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts, live: LiveItems, eids: ReadonlyMap<string, string>,
+  files: FileTable,
 ): Promise<void> {
   const { fresh, changed, same } = classify(batch, live, (row) => row.key);
   if (fresh.length) await createEdgeRows(store, kind, fresh, seq, eids);
@@ -216,7 +224,7 @@ async function writeEdgeBatch(
     const open = await store.run(OPEN_EDGES, { eids: changed.map(eidOf) }, 'read');
     const old = new Map(open.map((r) => {
       const p = r.get('p') as Record<string, unknown>;
-      return [String(r.get('eid')), JSON.stringify(edgeFromFlat(kind, String(r.get('from')), String(r.get('to')), p))];
+      return [String(r.get('eid')), JSON.stringify(edgeFromFlat(kind, String(r.get('from')), String(r.get('to')), p, files))];
     }));
     await store.run(UPDATE_EDGES, { rows: changed.map((r) => ({ eid: eidOf(r), props: r.props, hash: r.hash, old: old.get(eidOf(r)) })), seq });
   }

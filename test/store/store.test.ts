@@ -15,6 +15,7 @@ import { writeResults } from '../../src/store/findings.js';
 import { readGraph } from '../../src/store/read.js';
 import { ensureSchema } from '../../src/store/schema.js';
 import { beginSnapshot, listSnapshots } from '../../src/store/snapshot.js';
+import { FileTable } from '../../src/store/files.js';
 import { edgeFromFlat, edgeRow, nodeFromFlat, nodeRow } from '../../src/store/records.js';
 import { writeGraph } from '../../src/store/write.js';
 import { connectTestNeo4j, resetDatabase } from '../helpers/neo4j.js';
@@ -91,6 +92,22 @@ describe('store records: the flat form gives the record back exactly', () => {
     expect(nodeFromFlat(row.props)).toEqual(clash);
     const odd = { ...e('MEMBER_OF', 'h', 'g'), provenance: { source: 'test', file: 'f', extra: 1 } as never };
     expect(JSON.parse(String(edgeRow(odd).props['_doc']))).toEqual(odd);
+  });
+
+  it('stores a provenance file as its number in the file table and reads either form back', () => {
+    const files = new FileTable([[4, 'old.csv']]);
+    const model = varied().getNodeAttributes('m');
+    const row = nodeRow(model, files);
+    expect(row.props['_file']).toBe(5);
+    expect(files.pathOf(5)).toBe('inv/identities.csv');
+    expect(files.numberOf('inv/identities.csv')).toBe(5);
+    expect(files.takeAdded()).toEqual([[5, 'inv/identities.csv']]);
+    expect(files.takeAdded()).toEqual([]);
+    expect(row.hash).toBe(nodeRow(model).hash);
+    expect(JSON.stringify(nodeFromFlat(row.props, files))).toBe(JSON.stringify(model));
+    // A store written before the table holds the path itself.
+    expect(nodeFromFlat({ ...row.props, _file: 'inv/identities.csv' }).provenance.file).toBe('inv/identities.csv');
+    expect(() => nodeFromFlat({ ...row.props, _file: 9 }, files)).toThrow(/file number 9 is not in the store's file table/);
   });
 });
 
@@ -247,10 +264,25 @@ describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no 
   it('refuses to read or write a store written in another layout, naming the fix', async () => {
     await writeGraph(store, small(), { input: 'v1' });
     await store.run("MATCH (f:PWMeta {id: 'format'}) SET f.version = 1");
-    await expect(readGraph(store)).rejects.toThrow(/store format 1; this pathwarden reads and writes format 2: .*neo4j:reset/);
+    await expect(readGraph(store)).rejects.toThrow(/store format 1; this pathwarden reads formats 2 and 3 and writes format 3: .*neo4j:reset/);
     await expect(writeGraph(store, small(), { input: 'v2' })).rejects.toThrow(ConfigError);
     await store.run("MATCH (f:PWMeta {id: 'format'}) DELETE f");
     await expect(readGraph(store)).rejects.toThrow(/store format 1;/);
+  });
+
+  it('keeps each provenance file once (PWFile) and reads a store whose items still hold paths', async () => {
+    await writeGraph(store, varied(), { input: 'files' });
+    expect(await count('MATCH (f:PWFile) RETURN count(f)')).toBe(2);
+    expect(await count("MATCH (:PWNode {id: 'm'})<-[r:CAN_ALTER]-() MATCH (f:PWFile {n: r._file}) WHERE f.path = 'inv/identities.csv' RETURN count(f)")).toBe(1);
+    // A format-2 store: paths on the items themselves.
+    await store.run("MATCH (n:PWNode) WHERE n._file IS NOT NULL MATCH (f:PWFile {n: n._file}) SET n._file = f.path");
+    await store.run("MATCH ()-[r]->() WHERE r._file IS NOT NULL MATCH (f:PWFile {n: r._file}) SET r._file = f.path");
+    await store.run("MATCH (f:PWMeta {id: 'format'}) SET f.version = 2");
+    expect(json((await readGraph(store)).graph)).toBe(json(varied()));
+    await writeGraph(store, varied(), { input: 'files again' });
+    expect(await count("MATCH (f:PWMeta {id: 'format'}) RETURN f.version")).toBe(3);
+    expect(await count('MATCH (f:PWFile) RETURN count(f)')).toBe(2);
+    expect(json((await readGraph(store)).graph)).toBe(json(varied()));
   });
 
   it('refuses a second writer while a live one holds the lease', async () => {
