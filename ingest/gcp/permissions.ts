@@ -68,30 +68,34 @@ const ALL: readonly ClassifiedPermission[] = GCP_PERMISSIONS.map((p) => p.permis
 export interface PredefinedRoleSpec {
   readonly role: string;
   readonly permissions: readonly ClassifiedPermission[];
+  /** The reference page the list is read from. */
   readonly source: string;
+  /** Why the list is what it is, when it is not the page's list itself. */
+  readonly note?: string;
 }
 
 const ROLES_INDEX = 'https://cloud.google.com/iam/docs/roles-permissions';
+const BASIC_ROLES = 'https://cloud.google.com/iam/docs/roles-overview#basic';
 
 /** Predefined roles whose classified permissions pathwarden knows (any other predefined role makes no edge). */
 export const PREDEFINED_ROLES = [
-  { role: 'roles/owner', permissions: ALL, source: `${ROLES_INDEX} (basic roles): Owner holds resourcemanager.projects.setIamPolicy, so it can grant itself any role; every classified permission is counted` },
-  { role: 'roles/editor', permissions: ['iam.serviceAccounts.actAs', 'iam.serviceAccountKeys.create', ...VERTEX, 'ml.jobs.create', 'ml.versions.create', 'ml.versions.update', 'ml.models.predict', 'storage.objects.create'], source: `${ROLES_INDEX} (basic roles): Editor includes the write permissions of most services, actAs and service account key creation, not token creation` },
-  { role: 'roles/viewer', permissions: [], source: `${ROLES_INDEX} (basic roles): read-only` },
+  { role: 'roles/owner', permissions: ALL, source: BASIC_ROLES, note: 'Owner holds resourcemanager.projects.setIamPolicy, so it can grant itself any role; every classified permission is counted' },
+  { role: 'roles/editor', permissions: ['iam.serviceAccounts.actAs', 'iam.serviceAccountKeys.create', ...VERTEX, 'ml.jobs.create', 'ml.versions.create', 'ml.versions.update', 'ml.models.predict', 'storage.objects.create'], source: BASIC_ROLES, note: 'Editor includes the write permissions of most services, actAs and service account key creation, not token creation' },
+  { role: 'roles/viewer', permissions: [], source: BASIC_ROLES, note: 'read-only' },
   { role: 'roles/iam.serviceAccountTokenCreator', permissions: IMPERSONATE_TOKENS, source: `${ROLES_INDEX}/iam` },
   { role: 'roles/iam.serviceAccountUser', permissions: ['iam.serviceAccounts.actAs'], source: `${ROLES_INDEX}/iam` },
   { role: 'roles/iam.workloadIdentityUser', permissions: ['iam.serviceAccounts.getAccessToken', 'iam.serviceAccounts.getOpenIdToken'], source: `${ROLES_INDEX}/iam` },
   { role: 'roles/iam.serviceAccountKeyAdmin', permissions: ['iam.serviceAccountKeys.create'], source: `${ROLES_INDEX}/iam` },
   { role: 'roles/iam.serviceAccountAdmin', permissions: ['iam.serviceAccounts.setIamPolicy'], source: `${ROLES_INDEX}/iam` },
-  { role: 'roles/aiplatform.admin', permissions: VERTEX, source: `${ROLES_INDEX}/aiplatform (aiplatform.*)` },
-  { role: 'roles/aiplatform.user', permissions: VERTEX, source: `${ROLES_INDEX}/aiplatform: Vertex AI User creates and runs training, tuning and pipeline jobs, uploads models, deploys and predicts` },
-  { role: 'roles/aiplatform.viewer', permissions: [], source: `${ROLES_INDEX}/aiplatform: get and list only` },
+  { role: 'roles/aiplatform.admin', permissions: VERTEX, source: `${ROLES_INDEX}/aiplatform`, note: 'aiplatform.*' },
+  { role: 'roles/aiplatform.user', permissions: VERTEX, source: `${ROLES_INDEX}/aiplatform`, note: 'Vertex AI User creates and runs training, tuning and pipeline jobs, uploads models, deploys and predicts' },
+  { role: 'roles/aiplatform.viewer', permissions: [], source: `${ROLES_INDEX}/aiplatform`, note: 'get and list only' },
   { role: 'roles/ml.admin', permissions: ['ml.jobs.create', 'ml.versions.create', 'ml.versions.update', 'ml.models.predict'], source: `${ROLES_INDEX}/ml` },
   { role: 'roles/storage.admin', permissions: ['storage.objects.create'], source: `${ROLES_INDEX}/storage` },
   { role: 'roles/storage.objectAdmin', permissions: ['storage.objects.create'], source: `${ROLES_INDEX}/storage` },
   { role: 'roles/storage.objectCreator', permissions: ['storage.objects.create'], source: `${ROLES_INDEX}/storage` },
   { role: 'roles/storage.objectUser', permissions: ['storage.objects.create'], source: `${ROLES_INDEX}/storage` },
-  { role: 'roles/storage.objectViewer', permissions: [], source: `${ROLES_INDEX}/storage: read only` },
+  { role: 'roles/storage.objectViewer', permissions: [], source: `${ROLES_INDEX}/storage`, note: 'read only' },
 ] as const satisfies readonly PredefinedRoleSpec[];
 
 const PREDEFINED = new Map<string, readonly string[]>(PREDEFINED_ROLES.map((r) => [r.role, r.permissions]));
