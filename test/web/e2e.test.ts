@@ -75,7 +75,7 @@ describe.skipIf(MISSING !== undefined)(`web view in headless Chromium${MISSING ?
     await page.fill('input[name="q"]', 'oncall-triage');
     await page.press('input[name="q"]', 'Enter');
     await page.waitForURL(/q=oncall-triage/);
-    await page.waitForFunction(() => document.querySelectorAll('table.findings tbody tr').length === 1);
+    await page.waitForSelector('table.findings tbody tr:only-child');
     expect(await rowIds(page)).toEqual(['pw-926f09d8d7dd76b8']);
     await page.fill('input[name="q"]', 'no-such-name-anywhere');
     await page.press('input[name="q"]', 'Enter');
