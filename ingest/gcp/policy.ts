@@ -15,12 +15,14 @@ export interface PolicyEntry {
   readonly scope: Scope;
   readonly at: string;
   readonly policy: unknown;
+  /** Resources the export places below a project, folder or organization: its grants reach them too. */
+  readonly below?: readonly Scope[];
 }
 
 /** Transforms the bindings of each policy. */
 export function transformPolicies(entries: readonly PolicyEntry[], out: GcpOut, ctx: GcpContext): void {
   const unknownRoles = new Set<string>();
-  for (const { scope, at, policy } of entries) {
+  for (const { scope, at, policy, below = [] } of entries) {
     if (!isObject(policy)) {
       out.diag('error', 'bad-value', at, 'the policy is not an object; it was skipped');
       continue;
@@ -31,11 +33,11 @@ export function transformPolicies(entries: readonly PolicyEntry[], out: GcpOut, 
       out.diag('error', 'bad-value', `${at}.bindings`, 'bindings is not a list; the policy was skipped');
       continue;
     }
-    for (const [i, binding] of bindings.entries()) transformBinding(scope, binding, `${at}.bindings[${i}]`, out, ctx, unknownRoles);
+    for (const [i, binding] of bindings.entries()) transformBinding(scope, below, binding, `${at}.bindings[${i}]`, out, ctx, unknownRoles);
   }
 }
 
-function transformBinding(scope: Scope, binding: unknown, path: string, out: GcpOut, ctx: GcpContext, unknownRoles: Set<string>): void {
+function transformBinding(scope: Scope, below: readonly Scope[], binding: unknown, path: string, out: GcpOut, ctx: GcpContext, unknownRoles: Set<string>): void {
   const role = isObject(binding) ? str(binding, 'role') : undefined;
   if (!isObject(binding) || role === undefined) {
     out.diag('error', 'missing-field', `${path}.role`, 'the binding has no role; it was skipped');
@@ -50,7 +52,7 @@ function transformBinding(scope: Scope, binding: unknown, path: string, out: Gcp
   if (permissions === undefined) return;
   const at = { source: SOURCE, file: out.file, path };
   const account = scope.type === 'service-account' ? accountOf(scope.account, ctx, path, out) : undefined;
-  const targets = targetsOf(scope, permissions, account, at);
+  const targets = [targetsOf(scope, permissions, account, at), ...below.map((b) => targetsOf(b, permissions, undefined, at))].flat();
   if (targets.length === 0) return;
   const roleId = bindingRoleId(scope, role);
   const granted = [...new Set(permissions)].filter((p) => permissionSpec(p) !== undefined).sort();

@@ -58,7 +58,7 @@ function policyScope(policy: Record<string, unknown>, fileName: string, out: Gcp
 }
 
 function assetEntries(list: readonly unknown[], out: GcpOut): PolicyEntry[] {
-  const entries: PolicyEntry[] = [];
+  const found: { scope: Scope; at: string; entry: Record<string, unknown> }[] = [];
   for (const [i, entry] of list.entries()) {
     const resource = isObject(entry) ? str(entry, 'resource') : undefined;
     const scope = resource === undefined ? undefined : scopeOf(resource);
@@ -66,7 +66,37 @@ function assetEntries(list: readonly unknown[], out: GcpOut): PolicyEntry[] {
       out.diag('error', resource === undefined ? 'missing-field' : 'bad-value', `$[${i}].resource`, 'the result names no resource this source reads; it was skipped');
       continue;
     }
-    entries.push({ scope, at: `$[${i}].policy`, policy: entry['policy'] });
+    found.push({ scope, at: `$[${i}].policy`, entry });
   }
-  return entries;
+  const below = resourcesBelow(found);
+  return found.map(({ scope, at, entry }) => ({ scope, at, policy: entry['policy'], below: scope.type === 'container' ? below.get(scope.key) ?? [] : [] }));
+}
+
+/**
+ * What each project, folder and organization holds, from the results' `project` (a number), `folders` and
+ * `organization`: projects, buckets and Vertex AI resources below it. A project's number is its id when its own
+ * result names both (`resource` …/projects/<id>, `project` projects/<number>). Service accounts are left out: a
+ * project-wide grant reaches them through the project's hub.
+ */
+function resourcesBelow(found: readonly { scope: Scope; entry: Record<string, unknown> }[]): Map<string, Scope[]> {
+  const idOfNumber = new Map<string, string>();
+  for (const { scope, entry } of found) {
+    const number = str(entry, 'project');
+    if (scope.type === 'container' && scope.key.startsWith('projects/') && number !== undefined) idOfNumber.set(number, scope.key);
+  }
+  const below = new Map<string, Map<string, Scope>>();
+  for (const { scope, entry } of found) {
+    if (scope.type === 'service-account' || scope.type === 'other') continue;
+    const number = str(entry, 'project');
+    const project = number === undefined ? undefined : idOfNumber.get(number) ?? number;
+    const folders = Array.isArray(entry['folders']) ? entry['folders'].filter((f): f is string => typeof f === 'string') : [];
+    const ancestors = [...(project !== undefined ? [project] : []), ...folders, ...(str(entry, 'organization') !== undefined ? [str(entry, 'organization') as string] : [])];
+    for (const a of ancestors) {
+      if (a === scope.key) continue;
+      const set = below.get(a) ?? new Map<string, Scope>();
+      set.set(scope.key, scope);
+      below.set(a, set);
+    }
+  }
+  return new Map([...below].map(([k, v]) => [k, [...v.values()]]));
 }

@@ -115,4 +115,14 @@ describe('gcp rules', () => {
     expect(diagTuples(r.diagnostics)).toEqual([['warning', 'dangling-ref', 'prod-4821-iam-policy.json', undefined, undefined, '$.bindings[0].members[2]']]);
     expect(r.nodes.filter((n) => n.kind !== 'Role').every((n) => n.properties['reference'] === true)).toBe(true);
   });
+
+  it('Cloud Asset Inventory: an organization grant also reaches the projects and Vertex AI resources the export places below it', async () => {
+    const r = await ingestDir('cases/asset-inheritance');
+    const user = role('organizations/123456789012', 'roles/aiplatform.user');
+    expect(r.diagnostics).toEqual([]);
+    expect(new Set(r.edges.filter((e) => e.kind === 'CAN_INVOKE').map((e) => `${e.from}|${e.to}`))).toEqual(new Set([
+      `${user}|gcp/organizations/123456789012/models`, `${user}|${MODELS}`, `${user}|gcp/vertex/projects/987654321098/locations/us-central1/endpoints/5551212`,
+    ]));
+    expect(new Set(r.edges.filter((e) => e.kind === 'MEMBER_OF').map((e) => `${e.from}|${e.to}`))).toEqual(new Set([`gcp/group/ml-platform@example.com|${user}`]));
+  });
 });
