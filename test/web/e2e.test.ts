@@ -5,6 +5,8 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedGraph } from '../../src/analysis/load.js';
+import { e, graphOf, n } from '../helpers/tiny-graph.js';
 import { browserMissing, E2E_TOKEN, ensureWebBuilt, findChromium, serveSample } from './browser.js';
 
 const CHROMIUM = findChromium();
@@ -32,6 +34,16 @@ async function drawn(page: Page, scope = 'body'): Promise<{ nodes: string[]; lab
       revoked: cy.nodes().map((n) => (n.hasClass('revoked') ? n.id() : '')).filter(Boolean).sort(),
     };
   });
+}
+
+/** A key whose service account assumes 40 roles, each reading 20 tier-0 resources: 800 targets, 842 nodes of reach. */
+function wideGraph(): LoadedGraph {
+  const roles = Array.from({ length: 40 }, (_, i) => `role-${String(i).padStart(2, '0')}`);
+  const resources = roles.flatMap((r) => Array.from({ length: 20 }, (_, j) => [r, `${r}-res-${String(j).padStart(2, '0')}`] as const));
+  const nodes = [n('APIKey', 'key'), n('ServiceAccount', 'sa'), ...roles.map((r) => n('Role', r)), ...resources.map(([, x]) => n('Resource', x, { tier: 0 }))];
+  const edges = [e('AUTHENTICATES_AS', 'key', 'sa'), ...roles.map((r) => e('CAN_ASSUME', 'sa', r)),
+    ...resources.map(([r, x]) => e('CAN_ACCESS', r, x, { action: 'read' }))];
+  return { dir: '(wide test graph)', graph: graphOf(nodes, edges), files: [], diagnostics: [] };
 }
 
 const rowIds = (page: Page): Promise<string[]> => page.$$eval('table.findings tbody tr', (rows) => rows.map((r) => r.getAttribute('data-finding') ?? ''));
@@ -147,6 +159,27 @@ describe.skipIf(MISSING !== undefined)(`web view in headless Chromium${MISSING ?
     await page.waitForSelector('.state.error');
     expect(await page.textContent('.state.error p')).toBe(
       'The server cannot answer this now: this server has no Neo4j store to read snapshots from; start it with `pathwarden serve --neo4j`');
+  });
+
+  it('folds wide fans and caps a reach of hundreds of targets to a readable picture, drawn in seconds, and says so', async () => {
+    const wide = await serveSample({ source: { kind: 'graph', loaded: wideGraph() } });
+    try {
+      const started = Date.now();
+      await page.goto(`${wide.url}/scope?selector=key`);
+      const graph = await drawn(page);
+      const ms = Date.now() - started;
+      // NOTE: per role 7 resources and one "+13 more Resource" node; paths are added while within 250 nodes: key, sa,
+      // 27 whole roles of 1 + 8 nodes (245), then the 28th role and its first 4 resources.
+      expect(graph.nodes.length).toBe(250);
+      expect(graph.nodes.filter((id) => id.endsWith('|+'))).toHaveLength(27);
+      expect(graph.labels.filter((l) => l === 'CAN_ACCESS read')).toHaveLength(27 * 8 + 4);
+      expect(await page.textContent('.graph-panel .note')).toMatch(/^Drawing the first \d+ of 800 paths \(250 nodes\)/);
+      expect(await page.$$eval('.scoped table:first-of-type tbody tr', (rows) => rows.length)).toBe(800);
+      expect(ms).toBeLessThan(15_000);
+      await page.screenshot({ path: `${SHOTS}/scope-wide.png` });
+    } finally {
+      await wide.app.close();
+    }
   });
 
   it('asks for the token on a non-loopback bind, then shows the findings; says so when the API is down', async () => {

@@ -1,7 +1,7 @@
 // web/src/graph/model.ts: paths merged into one picture (deduplicated, capped by whole paths) and the edges a
 // revocation plan cuts.
 import { describe, expect, it } from 'vitest';
-import { cutsOf, edgeKey, edgeLabel, mergePaths } from '../../web/src/graph/model.js';
+import { cutsOf, edgeKey, edgeLabel, foldLeaves, mergePaths } from '../../web/src/graph/model.js';
 import type { NodeRef, PathLike } from '../../web/src/types.js';
 
 const node = (id: string): NodeRef => ({ id, kind: 'ServiceAccount', name: id, label: `sa:${id}` });
@@ -47,5 +47,26 @@ describe('mergePaths', () => {
   it('labels and keys edges by kind and qualifier', () => {
     expect(edgeLabel({ kind: 'CAN_INVOKE', from: 'a', to: 'b', qualifier: 'prod' })).toBe('CAN_INVOKE prod');
     expect(edgeKey({ kind: 'CAN_INVOKE', from: 'a', to: 'b' })).toBe('CAN_INVOKE|a|b|');
+  });
+});
+
+describe('foldLeaves', () => {
+  const fan = (count: number): PathLike[] => Array.from({ length: count }, (_, i) => path(['a', 'r', `x${i}`], true));
+
+  it('folds the leaves of one fan past MAX_FANOUT - 1 into one "+N more" node', () => {
+    const g = mergePaths(fan(12));
+    expect(g.nodes.map((x) => x.label)).toEqual(['sa:a', 'sa:r', ...[0, 1, 2, 3, 4, 5, 6].map((i) => `sa:x${i}`), '+5 more ServiceAccount']);
+    expect(g.edges).toHaveLength(1 + 8);
+    expect(foldLeaves(fan(8))).toEqual(fan(8));
+  });
+
+  it('never folds a leaf whose edge a plan cuts, nor a node with edges out', () => {
+    const cuts = cutsOf([{ edge: { kind: 'CAN_ACCESS', from: 'r', to: 'x11', qualifier: 'read' } }]);
+    const g = mergePaths([...fan(12), path(['a', 'r', 'x0', 'y'])], cuts);
+    const ids = g.nodes.map((x) => x.id);
+    expect(ids).toContain('x11');
+    expect(ids).toContain('x0');
+    // NOTE: x1…x10 are foldable (x0 leads on, x11 is cut): 7 drawn, 3 folded.
+    expect(g.nodes.find((x) => x.id.endsWith('|+'))?.label).toBe('+3 more ServiceAccount');
   });
 });

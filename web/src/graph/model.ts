@@ -1,9 +1,13 @@
-// Paths → the graph to draw: nodes and edges merged across paths (deduplicated by id and edge key), capped so a
-// view never hands the renderer thousands of nodes, and the edges a revocation plan cuts. Pure (no DOM): unit-tested.
+// Paths → the graph to draw: nodes and edges merged across paths (deduplicated by id and edge key), wide fans of
+// leaves folded into one "+N more" node, capped so a view never hands the renderer thousands of nodes, and the edges
+// a revocation plan cuts. Pure (no DOM): unit-tested.
 import type { EdgeRef, NodeRef, PathLike } from '../types.js';
 
 /** Most nodes drawn in one picture; further paths are listed as text but not drawn. */
 export const MAX_DRAWN_NODES = 250;
+
+/** Most leaves drawn under one node for one edge label and kind; the rest become one "+N more" node. */
+export const MAX_FANOUT = 8;
 
 export interface DrawEdge {
   /** Stable key: kind, from, to, qualifier. */
@@ -55,7 +59,49 @@ export function cutsOf(items: readonly { readonly edge?: EdgeRef; readonly node?
 }
 
 /**
- * Merges paths in order into one graph. Whole paths are added while the node count stays within `maxNodes` (the
+ * Folds wide fans: where one node reaches more than `maxFanout` leaves (no edge out, one edge in) of one kind through
+ * edges with one label, the leaves past the first `maxFanout - 1` become a single node "+N more <kind>". Leaves whose
+ * edge a plan cuts are never folded.
+ */
+export function foldLeaves(paths: readonly PathLike[], cuts: Cuts = NO_CUTS, maxFanout = MAX_FANOUT): PathLike[] {
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  const into = new Map<string, EdgeRef[]>();
+  const byId = new Map<string, NodeRef>();
+  for (const p of paths) {
+    for (const n of p.nodes) byId.set(n.id, n);
+    for (const e of p.edges) {
+      const key = edgeKey(e);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.set(e.from, (out.get(e.from) ?? 0) + 1);
+      into.set(e.to, [...(into.get(e.to) ?? []), e]);
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const [id, edges] of into) {
+    const e = edges[0] as EdgeRef;
+    if (out.has(id) || edges.length !== 1 || cuts.edges.has(edgeKey(e)) || cuts.nodes.has(id)) continue;
+    const group = `${e.from}|${edgeLabel(e)}|${byId.get(id)?.kind ?? ''}`;
+    groups.set(group, [...(groups.get(group) ?? []), id]);
+  }
+  const folded = new Map<string, NodeRef>();
+  for (const [group, ids] of groups) {
+    if (ids.length <= maxFanout) continue;
+    const rest = ids.slice(maxFanout - 1);
+    const kind = (byId.get(rest[0] as string) as NodeRef).kind;
+    const node: NodeRef = { id: `${group}|+`, kind, name: `${rest.length} more`, label: `+${rest.length} more ${kind}` };
+    for (const id of rest) folded.set(id, node);
+  }
+  if (folded.size === 0) return [...paths];
+  return paths.map((p) => ({
+    nodes: p.nodes.map((n) => folded.get(n.id) ?? n),
+    edges: p.edges.map((e) => (folded.has(e.to) ? { ...e, to: (folded.get(e.to) as NodeRef).id, file: undefined, line: undefined } : e)),
+  }));
+}
+
+/**
+ * Merges paths in order into one graph (wide fans folded first: foldLeaves). Whole paths are added while the node count stays within `maxNodes` (the
  * first path always is); extra edges (e.g. a credential's holders) come after the paths under the same cap.
  */
 export function mergePaths(paths: readonly PathLike[], cuts: Cuts = NO_CUTS, maxNodes = MAX_DRAWN_NODES, extra: readonly PathLike[] = []): DrawGraph {
@@ -72,11 +118,11 @@ export function mergePaths(paths: readonly PathLike[], cuts: Cuts = NO_CUTS, max
     }
     return true;
   };
-  for (const path of paths) {
+  for (const path of foldLeaves(paths, cuts)) {
     if (!add(path)) break;
     drawn++;
   }
-  for (const path of extra) add(path);
+  for (const path of foldLeaves(extra, cuts)) add(path);
   const revoked = new Set([...cuts.nodes].filter((id) => nodes.has(id)));
   return { nodes: [...nodes.values()], edges: [...edges.values()], paths: paths.length, drawnPaths: drawn, revoked };
 }
