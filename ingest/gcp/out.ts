@@ -1,5 +1,6 @@
 // The records one gcp file makes: nodes deduplicated by id (a full record wins over a reference), edges merged by
-// key (an unconditional way to an edge wins over a conditional one), and diagnostics located by file and JSON path.
+// key (a permanent way to an edge wins over an expiring one, which wins over a conditional one), and diagnostics
+// located by file and JSON path.
 import type { Diagnostic, DiagnosticCode, EdgeKind, EdgeRecord, NodeRecord, PropValue, Records } from '../../src/model/index.js';
 import { SOURCE } from './ids.js';
 
@@ -19,7 +20,7 @@ export class GcpOut {
   edge(kind: EdgeKind, from: string, to: string, path: string, properties: Record<string, PropValue> = {}, key = ''): void {
     const id = `${kind}|${from}|${to}|${key}`;
     const have = this.edges.get(id);
-    if (have !== undefined && (have.properties['conditional'] !== true || properties['conditional'] === true)) return;
+    if (have !== undefined && weakness(have.properties) <= weakness(properties)) return;
     this.edges.set(id, { kind, from, to, source: SOURCE, properties, provenance: { source: SOURCE, file: this.file, path } });
   }
 
@@ -30,6 +31,11 @@ export class GcpOut {
   records(): Records {
     return { nodes: [...this.nodes.values()], edges: [...this.edges.values()], diagnostics: this.diagnostics };
   }
+}
+
+/** 2 for a conditional grant, 1 for one that expires, 0 for a permanent one. */
+function weakness(properties: Readonly<Record<string, PropValue>>): number {
+  return properties['conditional'] === true ? 2 : properties['expires_at'] !== undefined ? 1 : 0;
 }
 
 /** True for a plain JSON object. */

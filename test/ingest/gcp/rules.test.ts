@@ -101,6 +101,12 @@ describe('gcp rules', () => {
     }]);
   });
 
+  it('one member bound to one role by an expiring, a conditional and a plain binding: one permanent membership', async () => {
+    const r = await ingestDir('cases/conditional-and-plain');
+    const tc = role(PROJECT, 'roles/iam.serviceAccountTokenCreator');
+    expect(r.edges.filter((e) => e.kind === 'MEMBER_OF').map((e) => [e.from, e.to, e.properties, e.provenance.path])).toEqual([[BOB, tc, {}, '$.bindings[2].members[0]']]);
+  });
+
   it('every member type becomes its node kind (lower-cased e-mails); a deleted member is a warning and no node', async () => {
     const r = await ingestDir('cases/members');
     const tc = role('projects/prod-4821', 'roles/iam.serviceAccountTokenCreator');
