@@ -89,6 +89,7 @@ describe.skipIf(MISSING !== undefined)(`web view in headless Chromium${MISSING ?
     await page.waitForURL(/q=oncall-triage/);
     await page.waitForSelector('table.findings tbody tr:only-child');
     expect(await rowIds(page)).toEqual(['pw-926f09d8d7dd76b8']);
+    expect(await page.$eval(':focus', (el) => el.getAttribute('name'))).toBe('q');
     await page.fill('input[name="q"]', 'no-such-name-anywhere');
     await page.press('input[name="q"]', 'Enter');
     await page.waitForSelector('.state.empty');

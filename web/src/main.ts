@@ -38,14 +38,18 @@ async function render(): Promise<void> {
     if (nav === route.view || (nav === 'findings' && route.view === 'finding')) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  // NOTE: after a filter change the same field keeps the focus; after any other navigation (not the first load) the
+  // focus moves to the new view, so keyboard and screen-reader users land on it.
+  const field = document.activeElement?.closest('main form') ? document.activeElement.getAttribute('name') : null;
   const root = h('div', { class: 'view', 'data-view': route.view });
   main.replaceChildren(root);
-  // NOTE: focus moves to the new view on navigation (not on first load), so keyboard and screen-reader users land on it.
-  if (renders++ > 0) main.focus();
+  if (renders++ > 0 && field === null) main.focus();
   const retry = (): void => { void render(); };
   try {
     fill(root, loading('the kinds catalogue'));
-    await VIEWS[route.view]({ root, route, kinds: await kinds(), retry });
+    const view = VIEWS[route.view]({ root, route, kinds: await kinds(), retry });
+    if (field !== null) root.querySelector<HTMLElement>(`form [name="${CSS.escape(field)}"]`)?.focus();
+    await view;
   } catch (error) {
     fill(root, failure(error, retry));
   }

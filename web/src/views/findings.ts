@@ -44,9 +44,9 @@ function table(page: FindingsPage, kinds: KindsCatalogue): HTMLElement {
     h('thead', {}, h('tr', {}, ['Severity', 'Kind', 'Finding', 'Source', 'Target', 'Score', 'Id'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, page.findings.map((f) => h('tr', { 'data-finding': f.id },
       h('td', {}, severityBadge(f.severity)),
-      h('td', {}, ruleTitle.get(f.rule) ?? f.rule),
+      h('td', {}, h('span', { class: 'rule', title: ruleTitle.get(f.rule) ?? f.rule }, f.rule)),
       h('td', {}, findingLink(f.id, f.title)),
-      h('td', {}, nodeLabel(f.source)),
+      h('td', {}, nodeLabel(f.source, 'blast')),
       h('td', {}, nodeLabel(f.target)),
       h('td', { class: 'num' }, num(f.score)),
       h('td', {}, h('code', {}, f.id))))));
