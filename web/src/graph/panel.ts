@@ -19,6 +19,8 @@ export function graphPanel(graph: DrawGraph, kinds: KindsCatalogue, title: strin
     class: 'graph', role: 'img', 'data-graph': true,
     'aria-label': `${title}: ${plural(graph.nodes.length, 'node')}, ${plural(graph.edges.length, 'edge')}; listed as text below the picture`,
   });
+  // NOTE: a few nodes get a short picture, many a tall one (the layout fits the drawing into it).
+  canvas.style.height = `${Math.min(640, Math.max(220, 140 + 20 * graph.nodes.length))}px`;
   const status = h('p', { class: 'muted', role: 'status' }, 'Drawing…');
   const fit = h('button', { type: 'button', disabled: true }, 'Fit to view');
   const capped = graph.drawnPaths < graph.paths
