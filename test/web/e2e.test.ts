@@ -52,6 +52,7 @@ describe.skipIf(MISSING !== undefined)(`web view in headless Chromium${MISSING ?
   let browser: Browser;
   let server: { app: FastifyInstance; url: string };
   let page: Page;
+  const consoleErrors: string[] = [];
   const api = async <T>(path: string): Promise<T> =>
     (await (await fetch(`${server.url}/v1/${path}`, { headers: { authorization: `Bearer ${E2E_TOKEN}` } })).json()) as T;
 
@@ -61,6 +62,9 @@ describe.skipIf(MISSING !== undefined)(`web view in headless Chromium${MISSING ?
     server = await serveSample();
     browser = await chromium.launch({ executablePath: CHROMIUM as string, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // NOTE: HTTP errors the views expect (503 of the diff test) log "Failed to load resource"; anything else counts.
+    page.on('console', (msg) => { if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) consoleErrors.push(msg.text()); });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
   }, 120_000);
 
   afterAll(async () => {
@@ -181,6 +185,10 @@ describe.skipIf(MISSING !== undefined)(`web view in headless Chromium${MISSING ?
     } finally {
       await wide.app.close();
     }
+  });
+
+  it('ran every view above without a script error or a Content-Security-Policy violation', () => {
+    expect(consoleErrors).toEqual([]);
   });
 
   it('asks for the token on a non-loopback bind, then shows the findings; says so when the API is down', async () => {
