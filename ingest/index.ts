@@ -236,8 +236,8 @@ async function isDirectory(path: string): Promise<boolean> {
 
 function unknownFile(file: string, name: string): Diagnostic {
   const csv = CSV_FILES.map((f) => f.name).join(', ');
-  const message = `no ingestor reads "${name}" (CSV inventory files: ${csv}; JSON graphs: graph.json or *.graph.json; `
-    + 'AWS IAM, Kubernetes and Entra ID exports, MCP client configs, AWS CLI config/credentials files, GitHub Actions '
-    + 'workflows and gitleaks/trufflehog reports are recognised by content); the file was ignored';
+  const message = `no ingestor reads "${name}" (CSV inventory files: ${csv}; JSON graphs: graph.json, *.graph.json or `
+    + '*.opengraph.json; AWS IAM, GCP IAM, Kubernetes and Entra ID exports, MCP client configs, AWS CLI config/credentials '
+    + 'files, GitHub Actions workflows and gitleaks/trufflehog reports are recognised by content); the file was ignored';
   return { severity: 'warning', code: 'unknown-file', file, message };
 }

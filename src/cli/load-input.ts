@@ -54,7 +54,7 @@ function checkInput<T extends { readonly files: readonly unknown[]; readonly dia
   printDiagnostics(loaded.diagnostics, { quiet: flags.quiet && !flags.strict, verbose: flags.verbose, strict: flags.strict });
   if (loaded.files.length === 0) {
     // NOTE: analysing nothing would report "no findings" and pass a CI gate; a directory without input is an error.
-    throw new InputError(`no inventory files here or in its sub-folders (expected ${CSV_FILES.map((f) => f.name).join(', ')}, *.graph.json, or an export recognised by content: AWS IAM, Kubernetes RBAC, Entra ID, MCP client configs, AWS CLI config/credentials, GitHub Actions workflows, gitleaks/trufflehog reports; see docs/sources.md)`, { file: dir });
+    throw new InputError(`no inventory files here or in its sub-folders (expected ${CSV_FILES.map((f) => f.name).join(', ')}, *.graph.json, *.opengraph.json, or an export recognised by content: AWS IAM, GCP IAM, Kubernetes RBAC, Entra ID, MCP client configs, AWS CLI config/credentials, GitHub Actions workflows, gitleaks/trufflehog reports; see docs/sources.md)`, { file: dir });
   }
   const { errors } = countDiagnostics(loaded.diagnostics);
   if (flags.strict && errors > 0) {

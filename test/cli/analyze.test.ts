@@ -208,8 +208,8 @@ describe('pathwarden analyze usage errors', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toBe(`error: ${dir}: no inventory files here or in its sub-folders (expected identities.csv, credentials.csv, `
-      + 'assets.csv, resources.csv, oauth-grants.csv, bindings.csv, permissions.csv, *.graph.json, or an export recognised by content: '
-      + 'AWS IAM, Kubernetes RBAC, Entra ID, MCP client configs, AWS CLI config/credentials, GitHub Actions workflows, '
+      + 'assets.csv, resources.csv, oauth-grants.csv, bindings.csv, permissions.csv, *.graph.json, *.opengraph.json, or an export '
+      + 'recognised by content: AWS IAM, GCP IAM, Kubernetes RBAC, Entra ID, MCP client configs, AWS CLI config/credentials, GitHub Actions workflows, '
       + 'gitleaks/trufflehog reports; see docs/sources.md)');
   });
 

@@ -74,9 +74,9 @@ describe('json-graph ingest', () => {
     expect(diagTuples(records.diagnostics)).toEqual([['warning', 'unknown-file', 'notes.txt', undefined, undefined, undefined]]);
     expect(records.diagnostics[0]?.message).toBe('no ingestor reads "notes.txt" (CSV inventory files: identities.csv, '
       + 'credentials.csv, assets.csv, resources.csv, oauth-grants.csv, bindings.csv, permissions.csv; JSON graphs: '
-      + 'graph.json or *.graph.json; AWS IAM, Kubernetes and Entra ID exports, MCP client configs, AWS CLI '
-      + 'config/credentials files, GitHub Actions workflows and gitleaks/trufflehog reports are recognised by content); '
-      + 'the file was ignored');
+      + 'graph.json, *.graph.json or *.opengraph.json; AWS IAM, GCP IAM, Kubernetes and Entra ID exports, MCP client '
+      + 'configs, AWS CLI config/credentials files, GitHub Actions workflows and gitleaks/trufflehog reports are '
+      + 'recognised by content); the file was ignored');
     expect(records.files).toEqual([]);
   });
 });
