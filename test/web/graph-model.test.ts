@@ -1,8 +1,7 @@
-// web/src/graph/model.ts: paths merged into one picture (deduplicated, capped by whole paths) and the edges a
-// revocation plan cuts.
+// src/report/picture/model.ts (the web view's and the HTML report's picture model): paths merged into one picture
+// (deduplicated, capped by whole paths) and the edges a revocation plan cuts.
 import { describe, expect, it } from 'vitest';
-import { cutsOf, edgeKey, edgeLabel, foldLeaves, mergePaths } from '../../web/src/graph/model.js';
-import type { NodeRef, PathLike } from '../../web/src/types.js';
+import { cutsOf, edgeKey, edgeLabel, foldLeaves, mergePaths, type NodeRef, type PathLike } from '../../src/report/picture/model.js';
 
 const node = (id: string): NodeRef => ({ id, kind: 'ServiceAccount', name: id, label: `sa:${id}` });
 /** A path through the given ids, CAN_ASSUME between each pair (CAN_ACCESS read into the last when `access`). */

@@ -13,5 +13,5 @@ export type NodeRef = Static<typeof NodeRefSchema>;
 // NOTE: kind widened to string: the scope schema types its edges' kind as a plain string.
 export type EdgeRef = Omit<Static<typeof EdgeRefSchema>, 'kind'> & { kind: string };
 export type RankedPath = Static<typeof RankedPathSchema>;
-/** A path as drawn: its nodes in order and the edges between them. */
-export interface PathLike { readonly nodes: readonly NodeRef[]; readonly edges: readonly EdgeRef[] }
+/** A path as drawn: its nodes in order and the edges between them (declared with the shared picture model). */
+export type { PathLike } from '../../src/report/picture/model.js';
