@@ -5,6 +5,7 @@ import {
   describeThreshold, type BlastMove, type ChangeSet, type CountRow, type DiffReport, type FieldChange, type FindingChange,
   type FindingChangeKind, type SideInfo,
 } from '../analysis/diff.js';
+import { htmlDiff } from './html-diff.js';
 import type { FormatId, RenderOptions } from './index.js';
 
 const CHANGE_KINDS = ['new', 'worsened', 'resolved', 'improved'] as const satisfies readonly FindingChangeKind[];
@@ -150,4 +151,4 @@ function json(r: DiffReport, o: RenderOptions): string {
   return `${JSON.stringify({ tool: { name: 'pathwarden', version: o.version }, ...r }, null, 2)}\n`;
 }
 
-export const DIFF_REPORTERS = { table, json, md } satisfies Record<FormatId, (report: DiffReport, options: RenderOptions) => string>;
+export const DIFF_REPORTERS = { table, json, md, html: htmlDiff } satisfies Record<FormatId, (report: DiffReport, options: RenderOptions) => string>;

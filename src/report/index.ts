@@ -3,6 +3,7 @@
 // add the formats that only make sense for findings (spreadsheets, code scanning).
 import type { AnalysisResult } from '../analysis/analyze.js';
 import { csvFindings, csvPaths } from './csv.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { md } from './md.js';
 import { sarifAnalysis } from './sarif.js';
@@ -11,7 +12,7 @@ import type { RenderOptions, Reporter } from './types.js';
 
 export type { RenderOptions, Reporter } from './types.js';
 
-export const REPORTERS = { table, json, md } as const satisfies Record<string, Reporter>;
+export const REPORTERS = { table, json, md, html } as const satisfies Record<string, Reporter>;
 export type FormatId = keyof typeof REPORTERS;
 export const FORMATS = Object.keys(REPORTERS) as FormatId[];
 
@@ -20,7 +21,7 @@ export type AnalysisRenderer = (result: AnalysisResult, options: RenderOptions) 
 
 /** Formats of `analyze`: every view's formats, then csv (findings), csv-paths (paths) and sarif. */
 export const ANALYSIS_REPORTERS = {
-  table: table.analysis, json: json.analysis, md: md.analysis,
+  table: table.analysis, json: json.analysis, md: md.analysis, html: html.analysis,
   csv: csvFindings, 'csv-paths': csvPaths, sarif: sarifAnalysis,
 } as const satisfies Record<FormatId, AnalysisRenderer> & Record<string, AnalysisRenderer>;
 export type AnalysisFormatId = keyof typeof ANALYSIS_REPORTERS;

@@ -3,6 +3,7 @@
 import pc from 'picocolors';
 import type { ResidualTarget, ScopedNode, ScopePath, ScopePlanItem, ScopeReport, ScopeTarget } from '../analysis/scope.js';
 import { drawPath, type EdgeRef } from '../findings/index.js';
+import { htmlScope } from './html-scope.js';
 import type { FormatId, RenderOptions } from './index.js';
 import { mermaidBlock, type MermaidMarks } from './mermaid.js';
 
@@ -133,4 +134,4 @@ function json(r: ScopeReport, o: RenderOptions): string {
 }
 
 /** The scope view in every format. */
-export const SCOPE_REPORTERS = { table, json, md } satisfies Record<FormatId, (report: ScopeReport, options: RenderOptions) => string>;
+export const SCOPE_REPORTERS = { table, json, md, html: htmlScope } satisfies Record<FormatId, (report: ScopeReport, options: RenderOptions) => string>;
