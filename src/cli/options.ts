@@ -44,11 +44,11 @@ export const failOnOption = () => new Option('--fail-on <severity>', 'exit 1 whe
 export const fromOption = () => new Option('--from <selector>', 'where paths start (see Selectors below)').makeOptionMandatory().helpGroup(ANALYSIS);
 export const toOption = () => new Option('--to <selector>', 'where paths end (see Selectors below)').makeOptionMandatory().helpGroup(ANALYSIS);
 
-/** `--format`, its choices the keys of a report registry (analyze adds csv, csv-paths and sarif to the common three). */
+/** `--format`, its choices the keys of a report registry (analyze adds csv, csv-paths and sarif to the common four). */
 export const formatOption = (choices: readonly (FormatId | AnalysisFormatId)[] = FORMATS) => new Option('-f, --format <format>', 'output format')
   .choices(choices).default('table' satisfies FormatId).helpGroup(OUTPUT);
 export const outputOption = () => new Option('-o, --output <file>', 'write the report to a file instead of stdout').helpGroup(OUTPUT);
-export const limitOption = (def: number) => new Option('--limit <n>', 'how many results to show in full (table, md)').argParser(positiveInt('--limit', 1_000_000)).default(def).helpGroup(OUTPUT);
+export const limitOption = (def: number) => new Option('--limit <n>', 'how many results to show in full (table, md, html)').argParser(positiveInt('--limit', 1_000_000)).default(def).helpGroup(OUTPUT);
 /** Findings listed in a JSON analysis unless told otherwise (the summary and roll-ups always count every one). */
 export const DEFAULT_MAX_FINDINGS = 10_000;
 function parseMaxFindings(raw: string): number {

@@ -112,6 +112,7 @@ export function registerAnalyze(program: Command, finish: Finish): void {
       ['pathwarden analyze inventory/ --at 2026-12-01', 'as it will stand on 1 December (expired keys and grants drop out)'],
       ['pathwarden analyze inventory/ --format json -o report.json', 'complete result as JSON'],
       ['pathwarden analyze inventory/ --format sarif -o pathwarden.sarif', 'SARIF 2.1.0 for code scanning (docs/reports.md)'],
+      ['pathwarden analyze inventory/ --format html -o report.html', 'one self-contained page with every path drawn, to attach or publish'],
       ['pathwarden analyze inventory/ --format csv -o findings.csv', 'one row per finding for a spreadsheet; csv-paths: one row per path'],
       ['pathwarden analyze inventory/ --fail-on high --strict', 'CI gate: exit 1 on high or critical findings, 2 on bad input'],
       ['pathwarden analyze inventory/ --tier 2 --no-exceptions', 'also tier-2 systems, ignoring accepted exceptions'],

@@ -98,6 +98,7 @@ export function registerDiff(program: Command, finish: Finish): void {
       ['pathwarden diff last-week.json inventory/ --format md -o diff.md', 'against last week\'s saved analysis, for the ticket'],
       ['pathwarden diff neo4j:s11 neo4j:latest --fail-on high', 'two Neo4j snapshots; exit 1 on a new or worsened high or critical finding'],
       ['pathwarden diff base/ head/ --threshold 20%,10 --format json', 'only bigger moves, as JSON'],
+      ['pathwarden diff last-week.json inventory/ --format html -o diff.html', 'one page for the weekly job, new and worsened paths drawn'],
     ]))
     .action((base: string, head: string, flags: DiffFlags) => run(base, head, flags, finish));
 }

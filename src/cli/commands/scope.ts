@@ -64,6 +64,7 @@ export function registerScope(program: Command, finish: Finish): void {
       ['pathwarden scope examples/acme agent:oncall-triage --tier 0 --format md -o ticket.md', 'a prompt-injected agent, crown jewels only, for the incident ticket'],
       ['pathwarden scope inventory/ "kind:Token,owner:ci@acme.example" --format json', 'every CI token at once, as JSON'],
       ['pathwarden scope inventory/ --exposed --format md -o leaks.md', 'every leaked credential gitleaks/trufflehog found: one plan'],
+      ['pathwarden scope examples/acme key:openai-prod --format html -o scope.html', 'one page: reach drawn with the plan\'s cuts dashed red'],
     ]) + selectorHelp())
     .action((dir: string, selector: string | undefined, flags: ScopeFlags) => run(dir, selector, flags, finish));
 }
