@@ -57,6 +57,15 @@ describe('analyze --format html (CLI)', () => {
     expect(r.stdout).toContain('4 more findings not shown');
   });
 
+  it('draws the first 50 findings of a large report and lists the rest as text, saying so', async () => {
+    const r = await pathwarden(['analyze', 'examples/acme', '--at', ACME_AT, '--format', 'html', '--limit', '60']);
+    expect([r.code, offlineProblems(r.stdout)]).toEqual([0, []]);
+    const doc = new JSDOM(r.stdout).window.document;
+    expect([doc.querySelectorAll('section[data-finding]').length, svgs(r.stdout).length]).toEqual([60, 50]);
+    expect([...doc.querySelectorAll('section[data-finding]')].slice(50).every((x) => x.querySelector('svg') === null && x.querySelector('code.path') !== null)).toBe(true);
+    expect(r.stdout).toContain('10 finding(s) past the first pictures show their paths as text only.');
+  });
+
   it('never contains a secret value (planted secrets: cli/secret, the gitleaks report of cross-source/gha-leak-training)', async () => {
     const runs = [['analyze', cliFixture('secret'), ...AT, '--format', 'html'],
       ['analyze', 'test/fixtures/cross-source/gha-leak-training', '--format', 'html'],

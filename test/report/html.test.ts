@@ -5,6 +5,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDirectory, analyzeLoaded } from '../../src/analysis/analyze.js';
 import { loadGraph, type LoadedGraph } from '../../src/analysis/load.js';
+import { blastOf } from '../../src/analysis/blast.js';
 import { scopeOf } from '../../src/analysis/scope.js';
 import { drawPath } from '../../src/findings/index.js';
 import { esc } from '../../src/report/html-escape.js';
@@ -109,6 +110,31 @@ describe('html scope report', () => {
     expect(report.residual.clear).toBe(true);
     expect(doc.querySelector('[data-residual] .zero')?.textContent).toBe('0');
     expect(doc.querySelectorAll('ol.plan li')).toHaveLength(report.plan.items.length);
+  });
+});
+
+describe('html blast report of a wide reach', () => {
+  it('folds wide fans and caps the picture at 250 nodes (a key whose account assumes 40 roles reading 20 resources each)', () => {
+    const roles = Array.from({ length: 40 }, (_, i) => `role-${String(i).padStart(2, '0')}`);
+    const resources = roles.flatMap((r) => Array.from({ length: 20 }, (_, j) => [r, `${r}-res-${String(j).padStart(2, '0')}`] as const));
+    const loaded: LoadedGraph = {
+      dir: '(wide)', files: [], diagnostics: [],
+      graph: graphOf([n('APIKey', 'key'), n('ServiceAccount', 'sa'), ...roles.map((r) => n('Role', r)), ...resources.map(([, x]) => n('Resource', x, { tier: 0 }))],
+        [e('AUTHENTICATES_AS', 'key', 'sa'), ...roles.map((r) => e('CAN_ASSUME', 'sa', r)), ...resources.map(([r, x]) => e('CAN_ACCESS', r, x, { action: 'read' }))]),
+    };
+    const report = blastOf(loaded, 'key', { at: AT });
+    expect(report.principals[0]?.reached).toHaveLength(800);
+    const started = Date.now();
+    const page = html.blast(report, options);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const doc = new JSDOM(page).window.document;
+    const svg = doc.querySelector('svg.picture');
+    const drawnNodes = Number(svg?.getAttribute('data-nodes'));
+    expect(drawnNodes).toBeLessThanOrEqual(250);
+    expect(drawnNodes).toBe(svg?.querySelectorAll('g.node').length);
+    // every role's 20 leaves fold into 7 drawn and one "+13 more Resource" node
+    expect([...(svg?.querySelectorAll('g.node text') ?? [])].filter((t) => t.textContent === '+13 more Resource').length).toBeGreaterThan(10);
+    expect(doc.querySelector('figcaption')?.textContent).toMatch(/\d+ of 800 paths not drawn \(too many nodes\); listed as text\./);
   });
 });
 
