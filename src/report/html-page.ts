@@ -78,6 +78,7 @@ export function pictureBudget(max = MAX_PICTURES): PictureBudget {
   let skipped = 0;
   return {
     draw(graph, title, entry) {
+      if (graph.nodes.length === 0) return '';
       if (drawn >= max) {
         skipped++;
         return `<p class="muted">Picture left out: this report draws the first ${max} pictures only; the paths are listed as text.</p>`;

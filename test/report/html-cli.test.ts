@@ -80,6 +80,20 @@ describe('analyze --format html (CLI)', () => {
   });
 });
 
+describe('paths and blast --format html (CLI)', () => {
+  it('draws each source–target pair and each principal\'s reach', async () => {
+    const [p, b, none] = await Promise.all([
+      pathwarden(['paths', BASIC, '--from', 'agent:support-bot', '--to', 'kind:Model', ...AT, '--format', 'html']),
+      pathwarden(['blast', BASIC, 'agent:support-bot', ...AT, '--format', 'html']),
+      pathwarden(['paths', BASIC, '--from', 'human:alice', '--to', 'kind:Resource', ...AT, '--format', 'html']),
+    ]);
+    expect([p.code, b.code, none.code, offlineProblems(p.stdout), offlineProblems(b.stdout), offlineProblems(none.stdout)]).toEqual([0, 0, 0, [], [], []]);
+    expect(svgs(p.stdout).map((x) => [x.nodes, x.labels])).toEqual([[SOD_BOT.nodes, SOD_BOT.labels]]);
+    expect(svgs(b.stdout).map((x) => x.nodes)).toEqual([[...SOD_BOT.nodes, 't/res/customer-db', 't/res/wiki'].sort()]);
+    expect(svgs(none.stdout)).toEqual([]);
+  });
+});
+
 describe('scope --format html (CLI)', () => {
   it('draws the reach with the plan cut dashed red and shows zero residual reach', async () => {
     const r = await pathwarden(['scope', 'examples/acme', 'key:openai-prod', '--at', ACME_AT, '--format', 'html']);
