@@ -22,7 +22,7 @@ code,.path{font:12px/1.4 ui-monospace,monospace;overflow-wrap:anywhere}.path{dis
 .sev-critical{background:#7a271a}.sev-high{background:#b42318}.sev-medium{background:#b54708}.sev-low{background:#175cd3}.sev-info{background:#475467}
 section.item{border:1px solid var(--line);border-radius:6px;padding:4px 16px 12px;margin:16px 0}
 figure{margin:8px 0;overflow-x:auto;border:1px solid var(--line);border-radius:4px;background:#fff;padding:4px}figcaption{font-size:12px;color:var(--muted)}
-svg.picture{display:block}details{margin:6px 0}summary{cursor:pointer}
+svg.picture{display:block}svg.picture.fit{max-width:100%;height:auto}details{margin:6px 0}summary{cursor:pointer}
 .cut{color:var(--cut);font-weight:600}.zero{font-size:32px;font-weight:700;color:#027a48}.left{font-size:32px;font-weight:700;color:var(--cut)}
 .legend span{margin-right:14px}
 `;

@@ -9,6 +9,8 @@ import { CUT_COLOUR, ENTRY_COLOUR, kindLooks, type NodeShape } from './style.js'
 
 const LOOKS = kindLooks(NODE_SPECS);
 const EDGE_COLOUR = '#667085';
+/** Pictures up to this wide shrink to the page width (class `fit`); wider ones scroll, so their text stays legible. */
+const FIT_WIDTH = 1800;
 
 export interface SvgOptions {
   /** Unique within the page: prefixes the SVG's internal ids (arrow markers). */
@@ -73,7 +75,7 @@ export function pictureSvg(graph: DrawGraph, options: SvgOptions): string {
   const placed = layoutGraph(graph);
   const id = options.id.replace(/[^A-Za-z0-9_-]/g, '_');
   const cutEdges = graph.edges.filter((e) => e.cut).length;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="picture" id="${id}" role="img" aria-label="${esc(options.title)}" `
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="picture${placed.width <= FIT_WIDTH ? ' fit' : ''}" id="${id}" role="img" aria-label="${esc(options.title)}" `
     + `width="${placed.width}" height="${placed.height}" viewBox="0 0 ${placed.width} ${placed.height}" font-family="system-ui, sans-serif" font-size="${FONT_SIZE}" `
     + `data-nodes="${graph.nodes.length}" data-edges="${graph.edges.length}" data-cut-edges="${cutEdges}">`
     + `<title>${esc(options.title)}</title><defs>${marker(`${id}-arrow`, EDGE_COLOUR)}${marker(`${id}-arrow-cut`, CUT_COLOUR)}</defs>`
