@@ -9,9 +9,9 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 /** Records per pull while scanning (the driver's default, 1000, makes a round trip per thousand rows). */
 const SCAN_FETCH_SIZE = 20_000;
 
-/** One live item: its stored content hash and source, and its element id. */
+/** One live item: its stored content hash (none on a relationship whose key says everything), source and element id. */
 export interface LiveItem {
-  readonly hash: string;
+  readonly hash: string | null;
   readonly source: string;
   readonly eid: string;
 }
@@ -34,7 +34,8 @@ async function scan(store: Store, cypher: string, idOf: (record: Neo4jRecord) =>
       const items = new Map<string, LiveItem>();
       tx.run(cypher).subscribe({
         onNext: (record) => {
-          items.set(idOf(record), { hash: String(record.get('hash')), source: String(record.get('source')), eid: String(record.get('eid')) });
+          const hash = record.get('hash') as string | null;
+          items.set(idOf(record), { hash: hash === null ? null : String(hash), source: String(record.get('source')), eid: String(record.get('eid')) });
         },
         onCompleted: () => resolve(items),
         onError: reject,

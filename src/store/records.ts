@@ -69,7 +69,10 @@ export interface NodeRow {
   readonly hash: string;
 }
 
-export interface EdgeRow extends NodeRow {
+export interface EdgeRow {
+  readonly props: Flat;
+  /** Content hash, or null when the edge key and the source say everything (no property outside the key). */
+  readonly hash: string | null;
   readonly from: string;
   readonly to: string;
   readonly key: string;
@@ -172,6 +175,7 @@ export function nodeRow(n: NodeRecord, files?: FileNumbers): NodeRow {
 
 /** The stored form of an edge record (as nodeRow). */
 export function edgeRow(e: EdgeRecord, files?: FileNumbers): EdgeRow {
+  const spec = edgeSpec(e.kind);
   const key = edgeKey(e.kind, e.from, e.to, e.properties);
   const content = { kind: e.kind, from: e.from, to: e.to, source: e.source, properties: sortedProps(e.properties) };
   const props: Flat = { source: e.source };
@@ -179,9 +183,12 @@ export function edgeRow(e: EdgeRecord, files?: FileNumbers): EdgeRow {
   if (!clash) addPropsAndProvenance(props, e.properties, e.provenance, e.source, files);
   // NOTE: the live scan rebuilds the edge key from the endpoints and these properties, so they are stored flat
   // even when the record itself is kept as a document.
-  else for (const name of edgeSpec(e.kind).key) if (e.properties[name] !== undefined) props[name] = e.properties[name] as PropValue;
+  else for (const name of spec.key) if (e.properties[name] !== undefined) props[name] = e.properties[name] as PropValue;
   if (clash || !flatIsExact(e, EDGE_ORDER)) props['_doc'] = JSON.stringify(e);
-  return { from: e.from, to: e.to, key, props, hash: contentHash(content) };
+  // NOTE: an edge whose properties are all key properties says nothing its key and source do not, and the live
+  // scan reads both: it stores no hash. Most relationships are such edges, and the hash was a sixth of their write.
+  const keyOnly = Object.keys(e.properties).every((name) => spec.key.includes(name));
+  return { from: e.from, to: e.to, key, props, hash: keyOnly ? null : contentHash(content) };
 }
 
 /** A node record back from a closed version's document. */

@@ -164,19 +164,27 @@ function valuesIn(props: Flat, columns: readonly string[], known: ReadonlySet<st
   return columns.map((name) => props[name] ?? null) as Flat[string][];
 }
 
-/** Splits rows into new, changed and unchanged by the live items' hashes. */
-function classify<R extends NodeRow>(rows: readonly R[], live: LiveItems, idOf: (row: R) => string): { fresh: R[]; changed: R[]; same: number } {
+/**
+ * Splits rows into new, changed and unchanged by the live items' hashes. A row without a hash (an edge whose key
+ * says everything) is unchanged while its source is; a hash a live relationship still holds from an earlier layout
+ * is then not compared.
+ */
+function classify<R extends NodeRow | EdgeRow>(rows: readonly R[], live: LiveItems, idOf: (row: R) => string): { fresh: R[]; changed: R[]; same: number } {
   const fresh: R[] = [];
   const changed: R[] = [];
   let same = 0;
   for (const row of rows) {
     const item: LiveItem | undefined = live.get(idOf(row));
     if (item === undefined) fresh.push(row);
-    // NOTE: stores written before hashes were cut to 16 digits hold 32; their first 16 are the same hash.
-    else if (item.hash.slice(0, row.hash.length) !== row.hash) changed.push(row);
+    else if (row.hash === null ? item.source !== row.props['source'] : !sameHash(item.hash, row.hash)) changed.push(row);
     else same++;
   }
   return { fresh, changed, same };
+}
+
+/** NOTE: stores written before hashes were cut to 16 digits hold 32; their first 16 are the same hash. */
+function sameHash(stored: string | null, hash: string): boolean {
+  return stored !== null && stored.slice(0, hash.length) === hash;
 }
 
 async function writeNodeBatch(

@@ -208,6 +208,23 @@ describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no 
     expect(exact((await readGraph(store)).graph)).toEqual(exact(varied(1)));
   });
 
+  it('stores no hash on a relationship whose key says everything, and versions it when its source changes', async () => {
+    await writeGraph(store, small(), { input: 'v1' });
+    const hashed = async (): Promise<string[]> => (await store.run('MATCH ()-[r]->() WHERE r._hash IS NOT NULL RETURN type(r) AS t ORDER BY t', {}, 'read'))
+      .map((r) => String(r.get('t')));
+    // NOTE: DELEGATED's scopes are outside its (empty) key; the others have only key properties or none.
+    expect(await hashed()).toEqual(['DELEGATED']);
+    const moved = graphOf(small().mapNodes((_id, a) => a), small().mapEdges((_k, a) => (a.kind === 'CAN_ALTER' ? { ...a, source: 'other' } : a)));
+    const again = await writeGraph(store, moved, { input: 'v2' });
+    expect([again.edges.changed, again.edges.unchanged]).toEqual([1, 4]);
+    expect(json((await readGraph(store)).graph)).toBe(json(moved));
+    expect(json((await readGraph(store, 1)).graph)).toBe(json(small()));
+    // A key-only relationship that still holds a hash from an earlier layout is not rewritten for it.
+    await store.run("MATCH ()-[r:HAS_CREDENTIAL]->() SET r._hash = 'feedfacefeedface'");
+    const third = await writeGraph(store, moved, { input: 'v3' });
+    expect([third.edges.changed, third.edges.unchanged]).toEqual([0, 5]);
+  });
+
   it('keeps what a source with rejected rows no longer reports (no cleanup after partial input)', async () => {
     await writeGraph(store, small(), { input: 'v1' });
     const partial = await writeGraph(store, small({ dropGrant: true }), { input: 'v2', partialSources: ['test'] });
