@@ -103,19 +103,20 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     await pool(concurrency, nodeTasks);
     const liveEdges = new Map<EdgeKind, LiveItems>();
     const edgeKeys = new Map<EdgeKind, Set<string>>();
-    for (const [kind, list] of edgesByKind) {
-      const live = await readLiveEdges(store, kind);
-      liveEdges.set(kind, live);
-      const keys = new Set<string>();
-      edgeKeys.set(kind, keys);
-      const tasks = chunks(list, batchSize).map((batch) => async () => {
-        const rows = batch.map((e) => edgeRow(e, files));
-        for (const row of rows) keys.add(row.key);
-        await writeEdgeBatch(store, kind, rows, seq, edges, live, eids, files);
-        await step(batch.length);
-      });
-      await pool(concurrency, tasks);
+    for (const kind of edgesByKind.keys()) {
+      liveEdges.set(kind, await readLiveEdges(store, kind));
+      edgeKeys.set(kind, new Set());
     }
+    // NOTE: one pool over the batches of every kind: a pool per kind let the statements in flight drain at the end
+    // of each of the fourteen kinds.
+    const edgeTasks = [...edgesByKind].flatMap(([kind, list]) => chunks(list, batchSize).map((batch) => async () => {
+      const keys = edgeKeys.get(kind) as Set<string>;
+      const rows = batch.map((e) => edgeRow(e, files));
+      for (const row of rows) keys.add(row.key);
+      await writeEdgeBatch(store, kind, rows, seq, edges, liveEdges.get(kind) as LiveItems, eids, files);
+      await step(batch.length);
+    }));
+    await pool(concurrency, edgeTasks);
     const partial = new Set(options.partialSources ?? []);
     const cleaned = [...sources].filter((s) => !partial.has(s)).sort();
     const nodeIds = new Set(graph.nodes());
