@@ -2,9 +2,10 @@
 // the ingestor that accepts its name, else to the one that recognises its first bytes (exports without a fixed
 // name), in sorted order; all records and diagnostics are merged, then the cross-source joins (ingest/joins) add
 // what connects one source's records to another's.
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JoinCollector } from './joins/index.js';
+import { readHead } from './whole-file.js';
 import {
   InputError, emptyRecords, type Diagnostic, type EdgeRecord, type NodeRecord, type Records,
 } from '../src/model/index.js';
@@ -18,9 +19,8 @@ import { jsonGraph } from './json-graph/index.js';
 import { k8s } from './k8s/index.js';
 import { mcp } from './mcp/index.js';
 import { secretScanners } from './secret-scanners/index.js';
-import { decodeText } from './json-graph/read.js';
 import { loadEntriesParallel, type ParallelOptions } from './parallel/load.js';
-import { DETECT_BYTES, type Ingestor, type RecordSink, type SourceId } from './types.js';
+import type { Ingestor, RecordSink, SourceId } from './types.js';
 
 export { DETECT_BYTES, SOURCE_IDS, type Ingestor, type IngestFileOptions, type RecordSink, type SourceId } from './types.js';
 export type { ParallelOptions } from './parallel/load.js';
@@ -88,19 +88,8 @@ export function ingestorFor(fileName: string, relPath: string = fileName): Inges
 export async function detectIngestor(path: string, fileName: string, relPath: string = fileName): Promise<Ingestor | undefined> {
   const candidates = Object.values(INGESTORS).filter((i): i is Ingestor & Required<Pick<Ingestor, 'detect'>> => 'detect' in i && i.detect !== undefined);
   if (candidates.length === 0) return undefined;
-  let head: string;
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const buffer = Buffer.alloc(DETECT_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, DETECT_BYTES, 0);
-      head = decodeText(buffer.subarray(0, bytesRead));
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
+  const head = await readHead(path);
+  if (head === undefined) return undefined;
   return candidates.find((i) => i.detect(head, fileName, relPath));
 }
 

@@ -2,10 +2,26 @@
 // secret scanners) does around its transform: the file is read as decoded text; a file it cannot use is one error
 // diagnostic and nothing else, and the records of a usable file go to the sink only once the whole file is
 // transformed (its rules need every object of the file).
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { emptyRecords, type DiagnosticCode, type Records } from '../src/model/index.js';
 import { decodeText } from './json-graph/read.js';
-import type { IngestFileOptions } from './types.js';
+import { DETECT_BYTES, type IngestFileOptions } from './types.js';
+
+/** The first DETECT_BYTES of a file as decoded text (what `detect` looks at), or undefined when it cannot be read. */
+export async function readHead(path: string): Promise<string | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(DETECT_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, DETECT_BYTES, 0);
+      return decodeText(buffer.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
 
 /** A whole file as decoded text (UTF-8, or UTF-16 with a byte-order mark), or why it could not be read. Never throws. */
 export async function readText(path: string): Promise<{ readonly type: 'text'; readonly text: string } | { readonly type: 'unreadable'; readonly reason: string }> {

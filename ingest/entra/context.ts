@@ -1,10 +1,9 @@
 // What a file needs from the other exports of its directory: Azure role assignments name their role definition by id
 // only (`az role definition list` is a separate file), and a tenant-wide delegated grant reaches every user, whom
 // other files list (users, role members, owners). Read once per directory state (file names, sizes, times).
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { decodeText } from '../json-graph/read.js';
-import { DETECT_BYTES } from '../types.js';
+import { readHead } from '../whole-file.js';
 import { indexAzureRoles } from './azure.js';
 import { classify } from './classify.js';
 import { camelize, isObject, str } from './normalize.js';
@@ -25,7 +24,7 @@ export async function directoryContext(path: string, detect: (head: string) => b
   const azureRoles = new Map<string, ReturnType<typeof indexAzureRoles> extends Map<string, infer R> ? R : never>();
   const users = new Set<string>();
   for (const name of names) {
-    if (!detect(await head(join(dir, name)))) continue;
+    if (!detect((await readHead(join(dir, name))) ?? '')) continue;
     const read = await readEntraFile(join(dir, name));
     if (read.type !== 'json') continue;
     for (const [id, role] of indexAzureRoles(groupObjects(read.value).byType.get('azureRoleDefinition') ?? [])) azureRoles.set(id, role);
@@ -49,14 +48,3 @@ export function collectUsers(value: unknown, out: Set<string>): void {
   for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) collectUsers(v, out);
 }
 
-async function head(path: string): Promise<string> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (handle === undefined) return '';
-  try {
-    const buffer = Buffer.alloc(DETECT_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, DETECT_BYTES, 0);
-    return decodeText(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}

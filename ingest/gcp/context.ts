@@ -2,10 +2,9 @@
 // permissions are in a roles export) and the e-mail of a service account a Cloud Asset Inventory resource names by
 // unique id (`//iam.googleapis.com/projects/p/serviceAccounts/1234…`; the service-accounts list has both). Read once
 // per directory state (file names, sizes, times).
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { decodeText } from '../json-graph/read.js';
-import { DETECT_BYTES } from '../types.js';
+import { readHead } from '../whole-file.js';
 import { isObject, str } from './out.js';
 import { readGcpFile } from './read.js';
 import { parseCustomRoles, type CustomRole } from './roles.js';
@@ -32,7 +31,7 @@ export async function directoryContext(path: string): Promise<GcpContext> {
   const roles = new Map<string, CustomRole>();
   const accountsByUid = new Map<string, string>();
   for (const name of names) {
-    const headShape = shapeOfHead(await head(join(dir, name)));
+    const headShape = shapeOfHead((await readHead(join(dir, name))) ?? '');
     if (headShape !== 'roles' && headShape !== 'service-accounts') continue;
     const read = await readGcpFile(join(dir, name));
     if (read.type !== 'json') continue;
@@ -52,14 +51,3 @@ export async function directoryContext(path: string): Promise<GcpContext> {
   return context;
 }
 
-async function head(path: string): Promise<string> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (handle === undefined) return '';
-  try {
-    const buffer = Buffer.alloc(DETECT_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, DETECT_BYTES, 0);
-    return decodeText(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
