@@ -47,7 +47,7 @@ export const EdgeRefSchema = Type.Object({
 
 const NodeRefRef = Type.Unsafe<Static<typeof NodeRefSchema>>(Type.Ref('NodeRef'));
 const EdgeRefRef = Type.Unsafe<Static<typeof EdgeRefSchema>>(Type.Ref('EdgeRef'));
-export { NodeRefRef as NodeRef };
+export { EdgeRefRef as EdgeRef, NodeRefRef as NodeRef };
 
 export const RankedPathSchema = Type.Object({
   nodes: Type.Array(NodeRefRef),

@@ -1,7 +1,7 @@
 // Schemas of POST /v1/diff: two sides (an uploaded saved analysis, a Neo4j snapshot, or the served graph) and the
 // risk diff report of src/analysis/diff.ts.
 import { Type, type Static, type TProperties } from 'typebox';
-import { AtSchema, NodeRef, SeveritySchema } from './common.js';
+import { AtSchema, EdgeRef, NodeRef, SeveritySchema } from './common.js';
 
 const SideSchema = Type.Union([
   Type.Object({ served: Type.Literal(true) }, { additionalProperties: false, description: 'the graph this server serves' }),
@@ -26,7 +26,8 @@ const SideInfo = Type.Object({
 });
 const Summary = Type.Object({
   id: Type.String(), rule: Type.String(), severity: SeveritySchema, score: Type.Number(), title: Type.String(),
-  source: NodeRef, target: NodeRef, paths: Type.Array(Type.Object({ label: Type.String(), path: Type.String() })),
+  source: NodeRef, target: NodeRef,
+  paths: Type.Array(Type.Object({ label: Type.String(), path: Type.String(), nodes: Type.Array(NodeRef), edges: Type.Array(EdgeRef) })),
 });
 const Change = Type.Object({
   id: Type.String(), change: Type.String(), before: Type.Optional(Summary), after: Type.Optional(Summary), note: Type.Optional(Type.String()),

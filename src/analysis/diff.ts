@@ -1,6 +1,6 @@
 // The weekly risk diff shared by CLI and API: two sides (inventory, saved analysis or Neo4j snapshot) analysed at
 // the same time → graph changes, findings new / resolved / worsened / improved by stable id, blast-radius movers.
-import { drawPath, severityRank, type Finding, type Severity } from '../findings/index.js';
+import { drawPath, severityRank, type EdgeRef, type Finding, type NodeRef, type Severity } from '../findings/index.js';
 import { diffGraphs, documentNodeLabel, graphUnchanged, type GraphDiff } from './diff-graph.js';
 import { analyzeSide, type DiffSide, type PreparedSide, type SideKind } from './diff-side.js';
 import { DEFAULT_MAX_TIER, type AnalyzeOptions } from './analyze.js';
@@ -45,8 +45,16 @@ export function exceedsThreshold(before: number, after: number, t: Threshold): b
 }
 
 /** A finding as listed in a diff: its rank and the best path of each capability, drawn. */
+/** A path set's best path: its text (drawPath) and its nodes and edges, to draw. */
+export interface SummaryPath {
+  readonly label: string;
+  readonly path: string;
+  readonly nodes: readonly NodeRef[];
+  readonly edges: readonly EdgeRef[];
+}
+
 export interface FindingSummary extends Pick<Finding, 'id' | 'rule' | 'severity' | 'score' | 'title' | 'source' | 'target'> {
-  readonly paths: readonly { readonly label: string; readonly path: string }[];
+  readonly paths: readonly SummaryPath[];
 }
 
 export type FindingChangeKind = 'new' | 'resolved' | 'worsened' | 'improved';
@@ -105,7 +113,7 @@ function summarize(f: Finding): FindingSummary {
     id: f.id, rule: f.rule, severity: f.severity, score: f.score, title: f.title, source: f.source, target: f.target,
     paths: f.pathSets.map((s) => {
       const best = s.paths[0] ?? s.shortest;
-      return { label: s.label, path: drawPath(best.nodes, best.edges) };
+      return { label: s.label, path: drawPath(best.nodes, best.edges), nodes: best.nodes, edges: best.edges };
     }),
   };
 }

@@ -4,8 +4,7 @@ import { describeThreshold, type DiffReport, type FindingChange, type FindingCha
 import type { ChangeSet, CountRow, FieldChange } from '../analysis/diff-graph.js';
 import { anchorId, esc } from './html-escape.js';
 import { LEGEND, page, pictureBudget, severityBadge, table, type PictureBudget } from './html-page.js';
-import { mergePaths, type PathLike } from './picture/model.js';
-import { parsePathText } from './picture/parse-text.js';
+import { mergePaths } from './picture/model.js';
 import type { RenderOptions } from './types.js';
 
 const CHANGE_KINDS = ['new', 'worsened', 'resolved', 'improved'] as const satisfies readonly FindingChangeKind[];
@@ -24,9 +23,8 @@ function findingItem(c: FindingChange, pictures: PictureBudget): string {
   const now = c.after ?? c.before;
   if (!now) return '';
   const rank = c.before && c.after ? `${c.before.severity} ${c.before.score} → ${c.after.severity} ${c.after.score}` : `${now.severity} ${now.score}`;
-  const parsed = DRAWN.has(c.change) ? now.paths.map((p) => parsePathText(p.path, [now.source, now.target])) : [];
-  const drawable = parsed.filter((p): p is PathLike => p !== undefined);
-  const picture = drawable.length ? pictures.draw(mergePaths(drawable), `Best paths of ${c.change} finding ${c.id}`) : '';
+  const drawn = DRAWN.has(c.change) ? now.paths : [];
+  const picture = drawn.length ? pictures.draw(mergePaths(drawn), `Best paths of ${c.change} finding ${c.id}`) : '';
   return [`<section class="item change change-${c.change}" id="${anchorId('f', c.id)}" data-finding="${esc(c.id)}">`,
     `<h3>${esc(c.change.toUpperCase())} ${severityBadge(now.severity)} ${esc(now.title)}</h3>`,
     `<p>${esc(rank)} · rule <code>${esc(now.rule)}</code> · id <code>${esc(c.id)}</code>${c.note ? ` · ${esc(c.note)}` : ''}</p>`,

@@ -7,6 +7,7 @@ import {
   diffGraphs, diffSides, exceedsThreshold, parseThreshold, regressions, sideFromAnalysis, sideFromSaved, type DiffReport, type DiffSide,
 } from '../../src/analysis/diff.js';
 import type { JsonGraphDocument } from '../../src/graph/export.js';
+import { drawPath } from '../../src/findings/index.js';
 import { InputError } from '../../src/model/index.js';
 import { json } from '../../src/report/json.js';
 import { AT, findingTuple, makeAcmeVersions, V1_V2, type AcmeVersions } from '../helpers/acme-versions.js';
@@ -127,10 +128,13 @@ describe('diff of two sample versions', () => {
     expect(f.unchanged).toBe(v1.findings.length - f.resolved.length - f.worsened.length - f.improved.length);
     // the new grant's own finding is drawn through the new edge
     const own = f.new.find((c) => c.after?.source.id === 'acme/sa/triage-bot');
-    expect(own?.after?.paths).toEqual([
+    expect(own?.after?.paths.map((p) => ({ label: p.label, path: p.path }))).toEqual([
       { label: 'alter', path: 'sa:triage-bot -[CAN_ALTER edit_prompt]-> model:triage-llm' },
       { label: 'invoke', path: 'sa:triage-bot -[CAN_INVOKE prod]-> model:triage-llm' },
     ]);
+    // each summary path carries the nodes and edges its text names, to draw
+    for (const p of own?.after?.paths ?? []) expect(drawPath(p.nodes, p.edges)).toBe(p.path);
+    expect(own?.after?.paths.map((p) => p.edges.map((e) => [e.kind, e.qualifier]))).toEqual([[['CAN_ALTER', 'edit_prompt']], [['CAN_INVOKE', 'prod']]]);
     // every improvement enters through the rotated token
     for (const c of f.improved) expect(c.before?.paths.some((p) => p.path.includes('token:gh-pat-release-bot'))).toBe(true);
   });

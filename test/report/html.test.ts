@@ -7,14 +7,12 @@ import { analyzeDirectory, analyzeLoaded } from '../../src/analysis/analyze.js';
 import { loadGraph, type LoadedGraph } from '../../src/analysis/load.js';
 import { blastOf } from '../../src/analysis/blast.js';
 import { scopeOf } from '../../src/analysis/scope.js';
-import { drawPath } from '../../src/findings/index.js';
 import { esc } from '../../src/report/html-escape.js';
 import { html } from '../../src/report/html.js';
 import { htmlScope } from '../../src/report/html-scope.js';
 import { reportText } from '../../src/report/index.js';
 import { layoutGraph } from '../../src/report/picture/layout.js';
 import { cutsOf, edgeKey, mergePaths } from '../../src/report/picture/model.js';
-import { parsePathText } from '../../src/report/picture/parse-text.js';
 import { e, graphOf, n } from '../helpers/tiny-graph.js';
 import { cliFixture } from '../helpers/exec.js';
 
@@ -138,26 +136,6 @@ describe('html blast report of a wide reach', () => {
   });
 });
 
-describe('parsePathText (diff pictures)', () => {
-  it('turns drawPath text back into the nodes and edges it names', async () => {
-    const r = await analyzeDirectory(cliFixture('basic'), { at: AT, exceptions: false });
-    for (const f of r.findings) {
-      for (const set of f.pathSets) {
-        const best = set.paths[0] ?? set.shortest;
-        const parsed = parsePathText(drawPath(best.nodes, best.edges), [f.source, f.target]);
-        expect(parsed && drawPath(parsed.nodes, parsed.edges as typeof best.edges)).toBe(drawPath(best.nodes, best.edges));
-        expect(parsed?.nodes.map((x) => x.kind)).toEqual(best.nodes.map((x) => x.kind));
-        expect(parsed?.edges.map((x) => [x.kind, x.qualifier])).toEqual(best.edges.map((x) => [x.kind, x.qualifier]));
-        expect([parsed?.nodes[0], parsed?.nodes.at(-1)]).toEqual([f.source, f.target]);
-      }
-    }
-  });
-
-  it('gives up on a label without a known prefix, and ignores arrows of unknown kinds', () => {
-    expect(parsePathText('agent:a -[HAS_CREDENTIAL]-> nothing:b')).toBeUndefined();
-    expect(parsePathText('agent:a -[NOT_A_KIND]-> x')?.nodes.map((x) => x.label)).toEqual(['agent:a -[NOT_A_KIND]-> x']);
-  });
-});
 
 describe('ELK layout in Node, synchronously', () => {
   it('places a path left to right and routes every edge with a label box', () => {
