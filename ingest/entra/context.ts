@@ -1,8 +1,8 @@
 // What a file needs from the other exports of its directory: Azure role assignments name their role definition by id
 // only (`az role definition list` is a separate file), and a tenant-wide delegated grant reaches every user, whom
 // other files list (users, role members, owners). Read once per directory state (file names, sizes, times).
-import { readdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { FolderContexts } from '../folder-context.js';
 import { readHead } from '../whole-file.js';
 import { indexAzureRoles } from './azure.js';
 import { classify } from './classify.js';
@@ -11,16 +11,14 @@ import { readEntraFile } from './read.js';
 import type { EntraContext } from './transform.js';
 import { groupObjects } from './transform.js';
 
-const cache = new Map<string, { key: string; context: EntraContext }>();
+const contexts = new FolderContexts<EntraContext>();
 
 /** The context of the directory `path` is in; `detect` picks the files to read. Unreadable or malformed files are left to their own load. */
-export async function directoryContext(path: string, detect: (head: string) => boolean): Promise<EntraContext> {
-  const dir = dirname(path);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.toLowerCase().endsWith('.json')).sort();
-  const stamps = await Promise.all(names.map(async (n) => { const s = await stat(join(dir, n)).catch(() => undefined); return `${n}:${s?.size}:${s?.mtimeMs}`; }));
-  const key = stamps.join('|');
-  const cached = cache.get(dir);
-  if (cached?.key === key) return cached.context;
+export function directoryContext(path: string, detect: (head: string) => boolean): Promise<EntraContext> {
+  return contexts.of(path, (dir, names) => build(dir, names, detect));
+}
+
+async function build(dir: string, names: readonly string[], detect: (head: string) => boolean): Promise<EntraContext> {
   const azureRoles = new Map<string, ReturnType<typeof indexAzureRoles> extends Map<string, infer R> ? R : never>();
   const users = new Set<string>();
   for (const name of names) {
@@ -30,9 +28,7 @@ export async function directoryContext(path: string, detect: (head: string) => b
     for (const [id, role] of indexAzureRoles(groupObjects(read.value).byType.get('azureRoleDefinition') ?? [])) azureRoles.set(id, role);
     collectUsers(camelize(read.value), users);
   }
-  const context = { azureRoles, users: [...users].sort() };
-  cache.set(dir, { key, context });
-  return context;
+  return { azureRoles, users: [...users].sort() };
 }
 
 /** Object ids of every user an export names: user objects at any depth, Principal grants' and Azure assignments' users. */

@@ -2,8 +2,8 @@
 // permissions are in a roles export) and the e-mail of a service account a Cloud Asset Inventory resource names by
 // unique id (`//iam.googleapis.com/projects/p/serviceAccounts/1234…`; the service-accounts list has both). Read once
 // per directory state (file names, sizes, times).
-import { readdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { FolderContexts } from '../folder-context.js';
 import { readHead } from '../whole-file.js';
 import { isObject, str } from './out.js';
 import { readGcpFile } from './read.js';
@@ -18,16 +18,14 @@ export interface GcpContext {
 
 export const EMPTY_CONTEXT: GcpContext = { roles: new Map(), accountsByUid: new Map() };
 
-const cache = new Map<string, { key: string; context: GcpContext }>();
+const contexts = new FolderContexts<GcpContext>();
 
 /** The context of the directory `path` is in. Unreadable or malformed files are left to their own load. */
-export async function directoryContext(path: string): Promise<GcpContext> {
-  const dir = dirname(path);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.toLowerCase().endsWith('.json')).sort();
-  const stamps = await Promise.all(names.map(async (n) => { const s = await stat(join(dir, n)).catch(() => undefined); return `${n}:${s?.size}:${s?.mtimeMs}`; }));
-  const key = stamps.join('|');
-  const cached = cache.get(dir);
-  if (cached?.key === key) return cached.context;
+export function directoryContext(path: string): Promise<GcpContext> {
+  return contexts.of(path, build);
+}
+
+async function build(dir: string, names: readonly string[]): Promise<GcpContext> {
   const roles = new Map<string, CustomRole>();
   const accountsByUid = new Map<string, string>();
   for (const name of names) {
@@ -46,8 +44,6 @@ export async function directoryContext(path: string): Promise<GcpContext> {
       }
     }
   }
-  const context = { roles, accountsByUid };
-  cache.set(dir, { key, context });
-  return context;
+  return { roles, accountsByUid };
 }
 
