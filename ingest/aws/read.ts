@@ -27,9 +27,16 @@ export async function readAwsFile(path: string): Promise<AwsReadResult> {
   return parseLocatedJson(text);
 }
 
+/** A JSON export file that is JSON whatever its first character: parsed as parseLocatedJson does. Never throws. */
+export async function readLocatedJson(path: string): Promise<{ readonly type: 'json'; readonly value: unknown } | LocatedSyntaxError | { readonly type: 'unreadable'; readonly reason: string }> {
+  const read = await readText(path);
+  if (read.type === 'unreadable') return read;
+  return parseLocatedJson(read.text);
+}
+
 /**
  * Parses JSON text; a syntax error becomes a `malformed` result with line, column, the JSON path of the value being
- * read when parsing stopped, and a reason in our own words. Shared by the export readers (AWS, Kubernetes, Entra).
+ * read when parsing stopped, and a reason in our own words. Shared by the export readers (AWS, Kubernetes, Entra, GCP).
  */
 export function parseLocatedJson(text: string): { readonly type: 'json'; readonly value: unknown } | LocatedSyntaxError {
   try {

@@ -1,8 +1,7 @@
 // read: one Entra / Azure export file → its parsed JSON. Bytes are decoded by their byte-order mark (UTF-8, or
 // UTF-16 LE/BE as Windows PowerShell writes them); a syntax error (a truncated export) becomes a `malformed` result
 // with line, column and the JSON path of the value being read when parsing stopped.
-import { readText } from '../whole-file.js';
-import { parseLocatedJson, type LocatedSyntaxError } from '../aws/read.js';
+import { parseLocatedJson, readLocatedJson, type LocatedSyntaxError } from '../aws/read.js';
 
 export type EntraReadResult =
   | { readonly type: 'json'; readonly value: unknown }
@@ -10,11 +9,8 @@ export type EntraReadResult =
   | { readonly type: 'unreadable'; readonly reason: string };
 
 /** Reads and parses a file. Never throws. */
-export async function readEntraFile(path: string): Promise<EntraReadResult> {
-  const read = await readText(path);
-  if (read.type === 'unreadable') return read;
-  const text = read.text;
-  return parseEntraText(text);
+export function readEntraFile(path: string): Promise<EntraReadResult> {
+  return readLocatedJson(path);
 }
 
 /** Parses decoded text (exported for tests). */
