@@ -2,6 +2,11 @@
 // integers, booleans, dates, lists and enum values are parsed, shared by every ingestor.
 import { ENVIRONMENTS, ENVIRONMENT_ALIASES, type Environment, type PropSpec, type PropValue } from '../src/model/index.js';
 
+/** True for a plain JSON object (not null, not an array): the one check every JSON and YAML reader uses. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** A parsed value, or why it was refused (`bad-date` for dates, `bad-value` for everything else). */
 export type ParsedValue =
   | { readonly ok: true; readonly value: PropValue }

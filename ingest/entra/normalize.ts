@@ -2,6 +2,7 @@
 // PowerShell SDK's ConvertTo-Json output (PascalCase, `/Date(ms)/` dates, `AdditionalProperties` bags, a single
 // object when there is one item). Property names become camelCase; dates become ISO strings in UTC.
 import { parseIsoDate } from '../values.js';
+import { isObject } from '../values.js';
 
 /** One object of the export with the JSON path it was found at. */
 export interface Located {
@@ -66,9 +67,7 @@ export function objectsOf(doc: unknown): { objects: Located[]; tenantId?: string
   return tenantId === undefined ? { objects } : { objects, tenantId };
 }
 
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject };
 
 /** A non-empty string field, else undefined. */
 export function str(o: Record<string, unknown>, key: string): string | undefined {

@@ -3,6 +3,7 @@
 // located by file and JSON path.
 import type { Diagnostic, DiagnosticCode, EdgeKind, EdgeRecord, NodeRecord, PropValue, Records } from '../../src/model/index.js';
 import { SOURCE } from './ids.js';
+import { isObject } from '../values.js';
 
 /** Collects one file's records. */
 export class GcpOut {
@@ -38,10 +39,7 @@ function weakness(properties: Readonly<Record<string, PropValue>>): number {
   return properties['conditional'] === true ? 2 : properties['expires_at'] !== undefined ? 1 : 0;
 }
 
-/** True for a plain JSON object. */
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject };
 
 /** A non-empty string field, else undefined. */
 export function str(o: Record<string, unknown>, field: string): string | undefined {

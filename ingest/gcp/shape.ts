@@ -1,5 +1,6 @@
 // Which gcloud export a file is, by the shape of its text (detect: first 16 KB) or of its parsed value (transform).
 // None of these exports has a fixed file name.
+import { isObject } from '../values.js';
 
 /** The exports this source reads. */
 export type GcpShape = 'policy' | 'asset-policies' | 'service-accounts' | 'keys' | 'roles' | 'key-file';
@@ -24,9 +25,7 @@ export function shapeOfHead(head: string): GcpShape | undefined {
   return HEADS.find(([, re]) => re.test(text))?.[0];
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+
 
 function named(v: unknown, re: RegExp): boolean {
   return isObject(v) && typeof v['name'] === 'string' && re.test(v['name']);

@@ -1,9 +1,10 @@
 // What a workflow's triggers and a job's environment make of the job's OIDC token: the `sub` claims it can carry
 // (GitHub's default subject format), and the job's effective `id-token` permission. Pure.
 import { repoSlug, type Repo } from './ids.js';
+import { isObject } from '../values.js';
 
 type Obj = Readonly<Record<string, unknown>>;
-export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObject };
 
 /** One event of `on:` with its filters (`branches`, `tags`…), if any. */
 export interface Trigger {

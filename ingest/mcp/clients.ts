@@ -5,10 +5,10 @@
 // real JSON/YAML/TOML path for lines.
 import { codexServer, type EntryProblem } from './codex.js';
 import { agentId } from './ids.js';
+import { isObject } from '../values.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 type Path = readonly (string | number)[];
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One server entry of a client, normalised; `real` maps a path below the normalised server to the file's path. */
 export interface ServerEntry {

@@ -2,10 +2,10 @@
 // clients write `${VAR}`: `env_vars` forwards variables from Codex's own environment, `bearer_token_env_var` sends
 // one as `Authorization: Bearer`, `env_http_headers` maps a header to one; here each becomes the `${VAR}` reference it
 // stands for, and `real` maps it back to the file's key. A value of the wrong type (Codex refuses the file) is a problem.
+import { isObject } from '../values.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 type Path = readonly (string | number)[];
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A field of a server entry Codex would refuse: its path below the entry (file keys) and why. */
 export interface EntryProblem {

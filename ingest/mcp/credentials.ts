@@ -1,6 +1,7 @@
 // The places of one MCP server config that may carry a credential: env vars, HTTP headers, arguments
 // (`--api-key=…`, `--token …`, or any argument of a known secret shape) and URL query parameters.
 import { hasSecretShape, isCredentialName } from './classify.js';
+import { isObject } from '../values.js';
 
 /** One value that carries a credential, where it was found (JSON path below the server) and what names it. */
 export interface CredentialPlace {
@@ -15,7 +16,6 @@ export interface CredentialPlace {
 
 type Obj = Readonly<Record<string, unknown>>;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every credential-carrying value of a server (AWS_PROFILE is handled apart, see transform.ts). */
 export function credentialPlaces(server: Obj): CredentialPlace[] {

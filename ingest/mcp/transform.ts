@@ -9,9 +9,8 @@ import { clientGroups, isClientSettingsPath, type ClientGroup, type ServerEntry 
 import { awsProfileId, envRefId, secretId, serverId, SOURCE } from './ids.js';
 import { jsonPath, type LineOf } from './read.js';
 import { scrubSecrets } from '../secrets.js';
+import { isObject } from '../values.js';
 
-type Obj = Readonly<Record<string, unknown>>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Where the file is: its display path (diagnostics, provenance) and its path relative to the inventory (ids). */
 export interface McpFileContext {

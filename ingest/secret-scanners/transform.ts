@@ -7,9 +7,8 @@ import { scrubSecrets } from '../secrets.js';
 import { leakId, SOURCE } from './ids.js';
 import { leakFacts, type LeakFacts } from './leak.js';
 import type { RawFinding } from './read.js';
+import { isObject } from '../values.js';
 
-type Obj = Readonly<Record<string, unknown>>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 /** The scanners this source reads. */
