@@ -5,10 +5,10 @@
 import type { PathwardenGraph } from '../graph/types.js';
 import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type EdgeRecord, type NodeKind, type NodeRecord } from '../model/index.js';
 import {
-  OPEN_EDGES, OPEN_NODES, RETIRE_EDGES, RETIRE_NODES, UPDATE_EDGES, createEdges, createEdgesFromMaps, createNodes,
+  INTEGER_COLUMNS, OPEN_EDGES, OPEN_NODES, RETIRE_EDGES, RETIRE_NODES, UPDATE_EDGES, createEdges, createEdgesFromMaps, createNodes,
   createNodesFromMaps, edgeColumns, nodeColumns, updateNodes,
 } from './cypher.js';
-import type { Store } from './driver.js';
+import { Ready, toCypherParams, type Store } from './driver.js';
 import { readFiles, saveFiles, type FileTable } from './files.js';
 import { readLiveEdges, readLiveNodes, unreported, type LiveItem, type LiveItems } from './live.js';
 import { edgeFromFlat, edgeRow, nodeFromFlat, nodeRow, type EdgeRow, type Flat, type NodeRow } from './records.js';
@@ -17,7 +17,7 @@ import { abandonSnapshot, beginSnapshot, completeSnapshot, heartbeat } from './s
 
 export const DEFAULT_BATCH_SIZE = 5000;
 /** Statements in flight at once (the server and this process overlap their work). */
-export const DEFAULT_CONCURRENCY = 2;
+export const DEFAULT_CONCURRENCY = 3;
 /** Least time between two lease renewals during the writes (the lease lasts LEASE_MS). */
 const HEARTBEAT_MS = 5_000;
 
@@ -28,7 +28,7 @@ export interface WriteOptions {
   readonly input: string;
   /** Sources that loaded with errors: their stale items are kept (no cleanup after partial input). */
   readonly partialSources?: readonly string[];
-  /** Statements in flight at once (default 2). */
+  /** Statements in flight at once (default 3). */
   readonly concurrency?: number;
   /** Called after each batch with the rows written so far. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -61,8 +61,13 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
   await ensureSchema(store);
   const nodesByKind = new Map<NodeKind, NodeRecord[]>(NODE_KINDS.map((k) => [k, []]));
   graph.forEachNode((_id, n) => nodesByKind.get(n.kind)?.push(n));
+  // NOTE: each kind's relationships grouped by start node, in the order the nodes are written (for new nodes, the
+  // order of their element ids): a batch then takes each start node's lock once and concurrent batches rarely wait
+  // on each other's nodes. Measured here, a third faster than graph order.
   const edgesByKind = new Map<EdgeKind, EdgeRecord[]>(EDGE_KINDS.map((k) => [k, []]));
-  graph.forEachEdge((_key, e) => edgesByKind.get(e.kind)?.push(e));
+  for (const list of nodesByKind.values()) {
+    for (const n of list) graph.forEachOutEdge(n.id, (_key, e) => edgesByKind.get(e.kind)?.push(e));
+  }
   const sources = new Set<string>();
   graph.forEachNode((_id, n) => sources.add(n.source));
   graph.forEachEdge((_k, e) => sources.add(e.source));
@@ -102,18 +107,18 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     }));
     await pool(concurrency, nodeTasks);
     const liveEdges = new Map<EdgeKind, LiveItems>();
-    const edgeKeys = new Map<EdgeKind, Set<string>>();
+    // NOTE: the live relationships this run reports (the rest of a clean source's are retired); a set of the run's
+    // own keys instead cost a tenth of a first ingest, where nothing is live.
+    const reported = new Map<EdgeKind, Set<string>>();
     for (const kind of edgesByKind.keys()) {
       liveEdges.set(kind, await readLiveEdges(store, kind));
-      edgeKeys.set(kind, new Set());
+      reported.set(kind, new Set());
     }
     // NOTE: one pool over the batches of every kind: a pool per kind let the statements in flight drain at the end
     // of each of the fourteen kinds.
     const edgeTasks = [...edgesByKind].flatMap(([kind, list]) => chunks(list, batchSize).map((batch) => async () => {
-      const keys = edgeKeys.get(kind) as Set<string>;
       const rows = batch.map((e) => edgeRow(e, files));
-      for (const row of rows) keys.add(row.key);
-      await writeEdgeBatch(store, kind, rows, seq, edges, liveEdges.get(kind) as LiveItems, eids, files);
+      await writeEdgeBatch(store, kind, rows, seq, edges, liveEdges.get(kind) as LiveItems, reported.get(kind) as Set<string>, eids, files);
       await step(batch.length);
     }));
     await pool(concurrency, edgeTasks);
@@ -124,7 +129,7 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     // NOTE: per source, its relationships first, then its nodes (with whatever relationships are still on them).
     for (const source of cleaned) {
       for (const [kind, live] of liveEdges) {
-        const keys = unreported(live, source, edgeKeys.get(kind) ?? new Set());
+        const keys = unreported(live, source, reported.get(kind) ?? new Set());
         edges.retired += await retireAll(store, RETIRE_EDGES, 'eids', keys.map((k) => (live.get(k) as LiveItem).eid), { seq, batchSize }, beat);
       }
       nodes.retired += await retireAll(store, RETIRE_NODES, 'ids', unreported(liveNodes, source, nodeIds), { seq, batchSize }, beat);
@@ -159,10 +164,40 @@ async function pool(concurrency: number, tasks: readonly (() => Promise<void>)[]
   if (rejected) throw rejected.reason;
 }
 
-/** The values of `props` in `columns` order (null where absent), or undefined when it has a property outside them. */
-function valuesIn(props: Flat, columns: readonly string[], known: ReadonlySet<string>): Flat[string][] | undefined {
-  for (const name of Object.keys(props)) if (!known.has(name)) return undefined;
-  return columns.map((name) => props[name] ?? null) as Flat[string][];
+/**
+ * Rows grouped by which of `columns` they set: each group is one statement naming only those columns, with
+ * positional rows `[...lead, ...values]`. The column sets are few (a kind's records mostly set the same ones).
+ */
+class Shapes {
+  readonly #columns: readonly string[];
+  readonly #index: ReadonlyMap<string, number>;
+  readonly groups = new Map<number, { readonly columns: readonly string[]; readonly rows: unknown[][] }>();
+
+  constructor(columns: readonly string[]) {
+    // NOTE: a set of columns is a bit mask in a double, exact up to 53 columns.
+    if (columns.length > 53) throw new Error(`store/write: ${columns.length} columns, at most 53 supported`);
+    this.#columns = columns;
+    this.#index = new Map(columns.map((name, i) => [name, i]));
+  }
+
+  /** Adds `[...lead, ...values of props]` to its group; false (nothing added) when props has a name outside the columns. */
+  add(props: Flat, lead: unknown[]): boolean {
+    let mask = 0;
+    for (const name in props) {
+      const i = this.#index.get(name);
+      if (i === undefined) return false;
+      if (props[name] !== null && props[name] !== undefined) mask += 2 ** i;
+    }
+    let group = this.groups.get(mask);
+    if (group === undefined) {
+      group = { columns: this.#columns.filter((_name, i) => Math.floor(mask / 2 ** i) % 2 === 1), rows: [] };
+      this.groups.set(mask, group);
+    }
+    // NOTE: in the driver's form (Ready), so the rows are not walked again to convert them.
+    for (const name of group.columns) lead.push(INTEGER_COLUMNS.has(name) ? props[name] : toCypherParams(props[name]));
+    group.rows.push(lead);
+    return true;
+  }
 }
 
 /**
@@ -170,14 +205,21 @@ function valuesIn(props: Flat, columns: readonly string[], known: ReadonlySet<st
  * says everything) is unchanged while its source is; a hash a live relationship still holds from an earlier layout
  * is then not compared.
  */
-function classify<R extends NodeRow | EdgeRow>(rows: readonly R[], live: LiveItems, idOf: (row: R) => string): { fresh: R[]; changed: R[]; same: number } {
+function classify<R extends NodeRow | EdgeRow>(
+  rows: readonly R[], live: LiveItems, idOf: (row: R) => string, hits?: Set<string>,
+): { fresh: R[]; changed: R[]; same: number } {
   const fresh: R[] = [];
   const changed: R[] = [];
   let same = 0;
   for (const row of rows) {
-    const item: LiveItem | undefined = live.get(idOf(row));
-    if (item === undefined) fresh.push(row);
-    else if (row.hash === null ? item.source !== row.props['source'] : !sameHash(item.hash, row.hash)) changed.push(row);
+    const id = idOf(row);
+    const item: LiveItem | undefined = live.get(id);
+    if (item === undefined) {
+      fresh.push(row);
+      continue;
+    }
+    hits?.add(id);
+    if (row.hash === null ? item.source !== row.props['source'] : !sameHash(item.hash, row.hash)) changed.push(row);
     else same++;
   }
   return { fresh, changed, same };
@@ -194,17 +236,12 @@ async function writeNodeBatch(
 ): Promise<void> {
   const { fresh, changed, same } = classify(batch, live, (row) => String(row.props['id']));
   if (fresh.length) {
-    const columns = nodeColumns(kind);
-    const names = new Set(columns);
-    const lists: unknown[][] = [];
+    const shapes = new Shapes(nodeColumns(kind));
     const maps: NodeRow[] = [];
-    for (const row of fresh) {
-      const values = valuesIn(row.props, columns, names);
-      if (values) lists.push([row.hash, ...values]);
-      else maps.push(row);
-    }
-    for (const [cypher, rows] of [[createNodes(kind), lists], [createNodesFromMaps(kind), maps]] as const) {
-      if (rows.length === 0) continue;
+    for (const row of fresh) if (!shapes.add(row.props, [row.hash])) maps.push(row);
+    const statements: [string, unknown][] = [...shapes.groups.values()].map((g) => [createNodes(kind, g.columns), new Ready(g.rows)]);
+    if (maps.length) statements.push([createNodesFromMaps(kind), maps]);
+    for (const [cypher, rows] of statements) {
       for (const r of await store.run(cypher, { rows, seq })) eids.set(String(r.get('id')), String(r.get('eid')));
     }
   }
@@ -223,10 +260,10 @@ async function writeNodeBatch(
 }
 
 async function writeEdgeBatch(
-  store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts, live: LiveItems, eids: ReadonlyMap<string, string>,
-  files: FileTable,
+  store: Store, kind: EdgeKind, batch: readonly EdgeRow[], seq: number, counts: Counts, live: LiveItems, reported: Set<string>,
+  eids: ReadonlyMap<string, string>, files: FileTable,
 ): Promise<void> {
-  const { fresh, changed, same } = classify(batch, live, (row) => row.key);
+  const { fresh, changed, same } = classify(batch, live, (row) => row.key, reported);
   if (fresh.length) await createEdgeRows(store, kind, fresh, seq, eids);
   if (changed.length) {
     const eidOf = (row: EdgeRow): string => (live.get(row.key) as LiveItem).eid;
@@ -244,22 +281,40 @@ async function writeEdgeBatch(
 
 /** Creates new relationships; throws when one of them did not find both endpoints. */
 async function createEdgeRows(store: Store, kind: EdgeKind, fresh: readonly EdgeRow[], seq: number, eids: ReadonlyMap<string, string>): Promise<void> {
-  const columns = edgeColumns(kind);
-  const names = new Set(columns);
-  const lists: unknown[][] = [];
+  const shapes = new Shapes(edgeColumns(kind));
   const maps: EdgeRow[] = [];
   for (const row of fresh) {
-    const values = valuesIn(row.props, columns, names);
     const a = eids.get(row.from);
     const b = eids.get(row.to);
-    if (values && a !== undefined && b !== undefined) lists.push([a, b, row.hash, ...values]);
-    else maps.push(row);
+    if (a === undefined || b === undefined || !shapes.add(row.props, [a, b, row.hash])) maps.push(row);
   }
-  for (const [cypher, rows] of [[createEdges(kind), lists], [createEdgesFromMaps(kind), maps]] as const) {
+  const statements: [string, readonly unknown[], string[]?][] = [...shapes.groups.values()].map((g) => [createEdges(kind, g.columns), g.rows, endpoints(g.rows)]);
+  statements.push([createEdgesFromMaps(kind), maps]);
+  for (const [cypher, rows, ends] of statements) {
     if (rows.length === 0) continue;
-    const created = Number((await store.run(cypher, { rows, seq }))[0]?.get('created') ?? 0);
+    const params = ends ? { rows: new Ready(rows), ends, seq } : { rows, seq };
+    const created = Number((await store.run(cypher, params))[0]?.get('created') ?? 0);
     if (created !== rows.length) throw new Error(`store/write: ${rows.length - created} of ${rows.length} ${kind} relationships found no endpoints`);
   }
+}
+
+/** Replaces the element ids leading each row (`[from, to, …]`) with their index in the returned list of distinct ones. */
+function endpoints(rows: unknown[][]): string[] {
+  const index = new Map<string, number>();
+  const ends: string[] = [];
+  for (const row of rows) {
+    for (let i = 0; i < 2; i++) {
+      const eid = row[i] as string;
+      let at = index.get(eid);
+      if (at === undefined) {
+        at = ends.length;
+        index.set(eid, at);
+        ends.push(eid);
+      }
+      row[i] = at;
+    }
+  }
+  return ends;
 }
 
 /** Retires `ids` (passed as parameter `name`) in batches; returns how many were retired. */

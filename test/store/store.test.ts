@@ -10,7 +10,8 @@ import { loadGraph } from '../../src/analysis/load.js';
 import { toJsonGraph } from '../../src/graph/export.js';
 import type { PathwardenGraph } from '../../src/graph/types.js';
 import { ConfigError, EDGE_KINDS, NODE_KINDS, NotFoundError, type NodeRecord } from '../../src/model/index.js';
-import { openStore, type Store } from '../../src/store/driver.js';
+import neo4j from 'neo4j-driver';
+import { openStore, Ready, toCypherParams, type Store } from '../../src/store/driver.js';
 import { writeResults } from '../../src/store/findings.js';
 import { readGraph } from '../../src/store/read.js';
 import { ensureSchema } from '../../src/store/schema.js';
@@ -108,6 +109,23 @@ describe('store records: the flat form gives the record back exactly', () => {
     // A store written before the table holds the path itself.
     expect(nodeFromFlat({ ...row.props, _file: 'inv/identities.csv' }).provenance.file).toBe('inv/identities.csv');
     expect(() => nodeFromFlat({ ...row.props, _file: 9 }, files)).toThrow(/file number 9 is not in the store's file table/);
+  });
+});
+
+describe('store parameters: what the driver is given', () => {
+  it('makes whole numbers driver integers at any depth, copies only what changes, and passes Ready values as they are', () => {
+    const plain = { rows: [['a', null, true, 1.5, ['x']]], name: 's' };
+    expect(toCypherParams(plain)).toBe(plain);
+    const mixed = { rows: [['a', 2], ['b', 2.5]], seq: 3 };
+    const out = toCypherParams(mixed) as { rows: unknown[][]; seq: unknown };
+    expect(out).not.toBe(mixed);
+    expect(neo4j.isInt(out.seq) && neo4j.isInt(out.rows[0]?.[1])).toBe(true);
+    expect(out.rows[1]).toBe(mixed.rows[1]);
+    expect(mixed.rows[0]?.[1]).toBe(2);
+    const ready = [[7, 'z']];
+    expect(toCypherParams(new Ready(ready))).toBe(ready);
+    const big = neo4j.int(2 ** 40);
+    expect(toCypherParams([big])).toEqual([big]);
   });
 });
 
@@ -223,6 +241,24 @@ describe.skipIf(!neo.available)(`Neo4j store (${neo.available ? neo.agent : 'no 
     await store.run("MATCH ()-[r:HAS_CREDENTIAL]->() SET r._hash = 'feedfacefeedface'");
     const third = await writeGraph(store, moved, { input: 'v3' });
     expect([third.edges.changed, third.edges.unchanged]).toEqual([0, 5]);
+  });
+
+  it('stores file and line numbers and integer properties as integers, and only the properties each record sets', async () => {
+    // NOTE: one batch holds records that set different properties (each set is its own statement), and a kind's
+    // relationships are written grouped by start node; neither may change what is stored.
+    await writeGraph(store, varied(1), { input: 'v1', batchSize: 1000 });
+    const types = async (cypher: string): Promise<string[]> => (await store.run(cypher, {}, 'read')).map((r) => String(r.get(0))).sort();
+    expect(await types("MATCH (n:PWNode {id: 'm'}) UNWIND keys(n) AS k RETURN k + ' ' + valueType(n[k])")).toEqual([
+      '_file INTEGER NOT NULL', '_hash STRING NOT NULL', '_line INTEGER NOT NULL', '_porder STRING NOT NULL', '_v_open INTEGER NOT NULL',
+      'description STRING NOT NULL', 'environment STRING NOT NULL', 'id STRING NOT NULL', 'kind STRING NOT NULL', 'name STRING NOT NULL',
+      'owner STRING NOT NULL', 'provider STRING NOT NULL', 'source STRING NOT NULL', 'tags LIST<STRING NOT NULL> NOT NULL', 'tier INTEGER NOT NULL',
+    ]);
+    expect(await types("MATCH ()-[r:CAN_ALTER]->() UNWIND keys(r) AS k RETURN k + ' ' + valueType(r[k])")).toEqual([
+      '_file INTEGER NOT NULL', '_hash STRING NOT NULL', '_line INTEGER NOT NULL', '_porder STRING NOT NULL', '_psource STRING NOT NULL',
+      '_v_open INTEGER NOT NULL', 'action STRING NOT NULL', 'conditional BOOLEAN NOT NULL', 'expires_at STRING NOT NULL', 'note STRING NOT NULL', 'source STRING NOT NULL',
+    ]);
+    expect(await types("MATCH ()-[r:HAS_CREDENTIAL]->() UNWIND keys(r) AS k RETURN k")).toEqual(['_v_open', 'source']);
+    expect(exact((await readGraph(store)).graph)).toEqual(exact(varied(1)));
   });
 
   it('keeps what a source with rejected rows no longer reports (no cleanup after partial input)', async () => {
