@@ -23,7 +23,7 @@ export const BENCHES: Record<string, (smoke: boolean, nodes?: number) => Promise
   // NOTE: --nodes N times N/100, N/10 and N.
   scale: (smoke, nodes) => benchScale({ sizes: nodes ? [nodes / 100, nodes / 10, nodes].map(Math.round) : smoke ? [300, 1_000, 3_000] : [10_000, 100_000, 1_000_000], log }),
   'neo4j-reach': (smoke, nodes) => benchNeo4jReach({ nodes: nodes ?? (smoke ? 1_000 : 100_000), sample: smoke ? 5 : 20, timeoutMs: smoke ? 5_000 : 30_000, log }),
-  'neo4j-ingest': (smoke, nodes) => benchNeo4jIngest({ nodes: nodes ?? (smoke ? 2_000 : 100_000), batchSizes: smoke ? [1000] : [5_000, 20_000], log }),
+  'neo4j-ingest': (smoke, nodes) => benchNeo4jIngest({ nodes: nodes ?? (smoke ? 2_000 : 100_000), batchSizes: smoke ? [1000] : [2_000, 5_000, 20_000], log }),
 };
 
 async function main(argv: readonly string[]): Promise<void> {
