@@ -2,8 +2,6 @@
 export * from './types.js';
 export { toCompact, type CompactGraph, type CompactOptions } from './compact.js';
 export { reach, checkNode, type ReachResult } from './reach.js';
-export { actAsComponents, type SccResult } from './scc.js';
-export { capabilityClosure, holds, CAPABILITY_BITS, type ClosureResult } from './closure.js';
 export { enumeratePaths, shortestSimplePath, DEFAULT_CAP, DEFAULT_MAX_DEPTH, type PathsOptions, type PathsResult } from './paths.js';
 export { separationOfDuties, findingSources, isAlter, isProdInvoke, type SodOptions, type SodResult } from './sod.js';
 export { sensitiveReach, isAccess, type SensitiveOptions, type SensitiveResult } from './sensitive.js';
