@@ -3,12 +3,14 @@
 // and whether a set of grants allows a request (verb, API group, resource[/subresource], namespace, name). Pure.
 // Matching follows the API server's authorizer: `*` in verbs, apiGroups and resources; `*/<subresource>`;
 // resourceNames are literal names (no wildcard) and a rule that lists names never allows a request without a name.
+import { BUILT_IN_ROLE_RULES } from './built-in-roles.js';
 import type { K8sBinding, K8sRole, LabelSelector, Rule, Where } from './objects.js';
 
-/** ClusterRoles whose rules are fixed by Kubernetes, used when an export refers to them without listing them. */
-export const BUILT_IN_CLUSTER_ROLES: ReadonlyMap<string, readonly Rule[]> = new Map([
-  ['cluster-admin', [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'], resourceNames: [] }]],
-]);
+/**
+ * ClusterRoles whose rules are fixed by Kubernetes (cluster-admin, admin, edit, view), used when an export refers to
+ * them without listing them; a role of that name in the export always wins (rulesOfBinding).
+ */
+export const BUILT_IN_CLUSTER_ROLES: ReadonlyMap<string, readonly Rule[]> = new Map(Object.entries(BUILT_IN_ROLE_RULES));
 
 /** A rule held by a subject, cluster-wide (`namespace` undefined) or in one namespace. */
 export interface Grant {
