@@ -180,13 +180,19 @@ class Shapes {
     this.#index = new Map(columns.map((name, i) => [name, i]));
   }
 
-  /** Adds `[...lead, ...values of props]` to its group; false (nothing added) when props has a name outside the columns. */
+  /**
+   * Adds `[...lead, ...values of props]` to its group; false (nothing added) when props has a name outside the
+   * columns, or a value in an INTEGER_COLUMNS column that is not a whole number (the statement would store null).
+   */
   add(props: Flat, lead: unknown[]): boolean {
     let mask = 0;
     for (const name in props) {
       const i = this.#index.get(name);
       if (i === undefined) return false;
-      if (props[name] !== null && props[name] !== undefined) mask += 2 ** i;
+      const value = props[name];
+      if (value === null || value === undefined) continue;
+      if (INTEGER_COLUMNS.has(name) && !Number.isSafeInteger(value)) return false;
+      mask += 2 ** i;
     }
     let group = this.groups.get(mask);
     if (group === undefined) {
