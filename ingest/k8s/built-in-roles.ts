@@ -1,7 +1,7 @@
 // The rules of the default user-facing ClusterRoles (cluster-admin, admin, edit, view), used when an export binds one
 // without listing it. Data, transcribed from Kubernetes' bootstrap policy (Apache-2.0, © The Kubernetes Authors):
 // kubernetes/kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-roles.yaml at commit
-// 025f2834a128798cef30018a5e6a6ae82b5ad885 (v1.28+ content; see README.md). Non-resource URL rules are left out.
+// 025f2834a128798cef30018a5e6a6ae82b5ad885 (v1.27+ content; see README.md). Non-resource URL rules are left out.
 import type { Rule } from './objects.js';
 
 const rule = (group: string, resources: readonly string[], verbs: readonly string[]): Rule =>
