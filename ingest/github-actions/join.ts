@@ -32,7 +32,7 @@ function trustOf(node: NodeRecord): { subject: TrustSubject | undefined; partial
 }
 
 /** The best match of any of a job's claims against one trust subject, with the claim that gave it. */
-function bestClaim(claims: readonly string[], trust: TrustSubject): { match: SubjectMatch; claim: string } {
+export function bestClaim(claims: readonly string[], trust: TrustSubject): { match: SubjectMatch; claim: string } {
   let best: { match: SubjectMatch; claim: string } = { match: 'no', claim: '' };
   for (const claim of claims) {
     const match = matchSubject(claim, trust);
@@ -61,7 +61,7 @@ function edgeFor(job: NodeRecord, claims: readonly string[], target: NodeRecord)
 }
 
 /** One record per id (a full record before a reference), in id order. */
-function distinct(nodes: readonly NodeRecord[]): NodeRecord[] {
+export function distinct(nodes: readonly NodeRecord[]): NodeRecord[] {
   const byId = new Map<string, NodeRecord>();
   for (const n of nodes) {
     const prior = byId.get(n.id);

@@ -69,6 +69,7 @@ function transformJob(workflow: Obj, name: string, job: Obj, triggers: readonly 
   const idToken = hasIdTokenWrite(permissions);
   const environment = environmentOf(job);
   const logins = cloudLogins(job);
+  const gcpProviders = [...new Set(logins.flatMap((l) => (l.cloud === 'gcp' && !l.provider.includes('${{') ? [l.provider] : [])))].sort();
   const events = triggers.map((t) => t.event);
   const checkout = untrustedCheckout(job);
   const privileged = events.filter((e) => PRIVILEGED_PR_EVENTS.has(e));
@@ -86,6 +87,7 @@ function transformJob(workflow: Obj, name: string, job: Obj, triggers: readonly 
     ...(environment !== undefined ? { x_environment: environment } : {}),
     ...(idToken ? { x_id_token: true } : {}),
     ...(idToken && repo ? { x_oidc_subjects: subjectsOf(repo, triggers, environment) } : {}),
+    ...(idToken && gcpProviders.length > 0 ? { x_gcp_providers: gcpProviders } : {}),
     ...(logins.length > 0 ? { x_oidc_logins: logins.map(loginLabel), x_oidc_audiences: [...new Set(logins.map((l) => l.audience))].sort() } : {}),
     ...(entry !== undefined ? { x_entry_point: entry } : {}),
     ...(passesAllSecrets(job) ? { x_secrets_all: true } : {}),

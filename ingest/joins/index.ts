@@ -4,6 +4,7 @@
 import type { Diagnostic, EdgeRecord, NodeRecord } from '../../src/model/index.js';
 import { awsCrossAccount } from '../aws/cross-account.js';
 import { awsSsoJoin } from '../aws-cli/sso-join.js';
+import { githubGcpWif } from '../github-actions/gcp-join.js';
 import { githubOidc } from '../github-actions/join.js';
 import { secretScannersJoin } from '../secret-scanners/join.js';
 import type { Join } from './types.js';
@@ -11,7 +12,7 @@ import type { Join } from './types.js';
 export type { Join, JoinOutput } from './types.js';
 
 /** Every join, in run order. */
-export const JOINS: readonly Join[] = [secretScannersJoin, githubOidc, awsCrossAccount, awsSsoJoin];
+export const JOINS: readonly Join[] = [secretScannersJoin, githubOidc, githubGcpWif, awsCrossAccount, awsSsoJoin];
 
 /** What the joins added, per join id (for the loaded-files summary). */
 export interface JoinResult {
