@@ -2,7 +2,7 @@
 // permissions, an OIDC token and secrets; the workflow is a property), with the `sub` claims its token can carry;
 // each repository secret it reads is a Secret it HAS_CREDENTIAL of; a Google service account it signs in as is a
 // reference node it RUNS_AS. Jobs of pull_request_target / workflow_run workflows that check out the untrusted head
-// are tagged `entry-point`. Matching tokens to cloud trusts is the join's work (join.ts).
+// are tagged `entry-point`. Matching tokens to cloud trusts is the joins' work (join.ts, gcp-join.ts).
 import { emptyRecords, type Diagnostic, type NodeRecord, type PropValue, type Provenance, type Records } from '../../src/model/index.js';
 import { gcpServiceAccountId, jobId, repoSlug, secretId, SOURCE, type Repo } from './ids.js';
 import type { LineOf } from './read.js';
