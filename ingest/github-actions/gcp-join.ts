@@ -57,7 +57,9 @@ export function resolveGithubGcpWif(nodes: readonly NodeRecord[]): JoinOutput {
   for (const n of all) {
     const pool = n.properties['issuer'];
     if (n.kind !== 'WorkloadIdentity' || typeof pool !== 'string' || typeof n.properties['subject'] !== 'string') continue;
-    byPool.set(pool, [...(byPool.get(pool) ?? []), n]);
+    const members = byPool.get(pool);
+    if (members) members.push(n);
+    else byPool.set(pool, [n]);
   }
   const edges: EdgeRecord[] = [];
   for (const job of all.filter((n) => n.kind === 'Pipeline')) {
