@@ -173,10 +173,11 @@ export function updateNodes(kind: NodeKind): string {
 
 /**
  * Creates new relationships of one kind from positional rows `[from, to, hash, ...values of columns]` (as
- * createNodes), where `from` and `to` (plain numbers, as INTEGER_COLUMNS) index `$ends`, the batch's endpoint element ids (each node is sent once per
- * batch, not once per relationship: a batch's relationships share few start and end nodes). Endpoints are found by the element ids this run read or created under the writer
- * lease (no other writer deletes nodes meanwhile; checking each endpoint's id as well cost 7% of the write); the
- * caller compares `created` with the row count (a row whose endpoint is gone is lost).
+ * createNodes), where `from` and `to` (plain numbers, as INTEGER_COLUMNS) index `$ends`, the batch's endpoint
+ * element ids (each node is sent once per batch, not once per relationship: a batch's relationships share few start
+ * and end nodes). Endpoints are found by the element ids this run read or created under the writer lease (no other
+ * writer deletes nodes meanwhile; checking each endpoint's id as well cost 7% of the write); the caller compares
+ * `created` with the row count (a row whose endpoint is gone is lost).
  */
 export function createEdges(kind: EdgeKind, columns: readonly string[]): string {
   return `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = $ends[toInteger(row[0])]

@@ -60,17 +60,29 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   await ensureSchema(store);
   const nodesByKind = new Map<NodeKind, NodeRecord[]>(NODE_KINDS.map((k) => [k, []]));
-  graph.forEachNode((_id, n) => nodesByKind.get(n.kind)?.push(n));
+  const edgesByKind = new Map<EdgeKind, EdgeRecord[]>(EDGE_KINDS.map((k) => [k, []]));
+  const sources = new Set<string>();
+  // NOTE: the provenance files, in first-use order; numbered once the store's file table is read.
+  const paths = new Set<string>();
+  const see = (record: NodeRecord | EdgeRecord): void => {
+    sources.add(record.source);
+    if (record.provenance.file !== undefined) paths.add(record.provenance.file);
+  };
+  graph.forEachNode((_id, n) => {
+    nodesByKind.get(n.kind)?.push(n);
+    see(n);
+  });
   // NOTE: each kind's relationships grouped by start node, in the order the nodes are written (for new nodes, the
   // order of their element ids): a batch then takes each start node's lock once and concurrent batches rarely wait
   // on each other's nodes. Measured here, a third faster than graph order.
-  const edgesByKind = new Map<EdgeKind, EdgeRecord[]>(EDGE_KINDS.map((k) => [k, []]));
   for (const list of nodesByKind.values()) {
-    for (const n of list) graph.forEachOutEdge(n.id, (_key, e) => edgesByKind.get(e.kind)?.push(e));
+    for (const n of list) {
+      graph.forEachOutEdge(n.id, (_key, e) => {
+        edgesByKind.get(e.kind)?.push(e);
+        see(e);
+      });
+    }
   }
-  const sources = new Set<string>();
-  graph.forEachNode((_id, n) => sources.add(n.source));
-  graph.forEachEdge((_k, e) => sources.add(e.source));
   const { seq, token } = await beginSnapshot(store, options.input, [...sources].sort());
   const total = graph.order + graph.size;
   let done = 0;
@@ -92,8 +104,7 @@ export async function writeGraph(store: Store, graph: PathwardenGraph, options: 
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     // NOTE: every file path this run refers to is numbered and stored before any item that carries its number.
     const files = await readFiles(store);
-    graph.forEachNode((_id, n) => { if (n.provenance.file !== undefined) files.numberOf(n.provenance.file); });
-    graph.forEachEdge((_k, e) => { if (e.provenance.file !== undefined) files.numberOf(e.provenance.file); });
+    for (const path of paths) files.numberOf(path);
     await saveFiles(store, files);
     const liveNodes = await readLiveNodes(store);
     // NOTE: element ids of this run's nodes (read with the live nodes or returned when created), so relationships
@@ -295,9 +306,8 @@ async function createEdgeRows(store: Store, kind: EdgeKind, fresh: readonly Edge
     if (a === undefined || b === undefined || !shapes.add(row.props, [a, b, row.hash])) maps.push(row);
   }
   const statements: [string, readonly unknown[], string[]?][] = [...shapes.groups.values()].map((g) => [createEdges(kind, g.columns), g.rows, endpoints(g.rows)]);
-  statements.push([createEdgesFromMaps(kind), maps]);
+  if (maps.length) statements.push([createEdgesFromMaps(kind), maps]);
   for (const [cypher, rows, ends] of statements) {
-    if (rows.length === 0) continue;
     const params = ends ? { rows: new Ready(rows), ends, seq } : { rows, seq };
     const created = Number((await store.run(cypher, params))[0]?.get('created') ?? 0);
     if (created !== rows.length) throw new Error(`store/write: ${rows.length - created} of ${rows.length} ${kind} relationships found no endpoints`);
