@@ -1,9 +1,8 @@
 // Neo4j ingest throughput: a generated inventory written as a snapshot (batched UNWIND, versions, cleanup),
 // against a plain UNWIND CREATE of the same nodes (with their properties) and relationship pairs measured in the
-// same run, and the same
-// inventory ingested again unchanged (a second snapshot, nothing to write). Both are
-// warmed up first on a graph a tenth the size (a fresh server's first statements run in a cold JVM, which would
-// favour whichever of the two runs second).
+// same run, and the same inventory ingested again unchanged (a second snapshot, nothing to write). Both are warmed
+// up first on a graph a tenth the size (a fresh server's first statements run in a cold JVM, which would favour
+// whichever of the two runs second).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
